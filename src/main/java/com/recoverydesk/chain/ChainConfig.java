@@ -1,0 +1,39 @@
+package com.recoverydesk.chain;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One chain's rules from chains.yml. Addresses ({@code tokens[].contract}, {@code denylist}) are
+ * EIP-55 checksummed; compare them case-insensitively.
+ *
+ * @param rpcUrl null only for an {@link RecoveryMode#UNSUPPORTED} chain, which is never contacted
+ * @param gasStationFloor the native-coin balance (in whole coins) below which the gas station is reported low
+ */
+public record ChainConfig(
+        String name,
+        long chainId,
+        URI rpcUrl,
+        String explorerUrl,
+        NativeCoin nativeCoin,
+        int confirmations,
+        RecoveryMode recovery,
+        List<String> conditions,
+        Duration maxDepositAge,
+        boolean eip1559,
+        BigDecimal gasStationFloor,
+        List<TokenRule> tokens,
+        Set<String> denylist) {
+
+    public Optional<TokenRule> token(String contract) {
+        return tokens.stream().filter(t -> t.isContract(contract)).findFirst();
+    }
+
+    public boolean isDenylisted(String contract) {
+        return denylist.stream().anyMatch(d -> d.equalsIgnoreCase(contract));
+    }
+}

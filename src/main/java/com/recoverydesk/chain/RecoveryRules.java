@@ -1,0 +1,20 @@
+package com.recoverydesk.chain;
+
+import com.recoverydesk.cases.CaseType;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything chains.yml says: the chains and the rules that apply across them. */
+public record RecoveryRules(
+        Map<String, ChainConfig> chains,
+        Map<CaseType, FeeRule> fees,
+        Map<CaseType, BigDecimal> minimumDepositUsd,
+        BigDecimal dualApprovalAboveUsd,
+        int replyWaitDays,
+        RefundTo refundTo) {
+
+    public Optional<ChainConfig> chain(String name) {
+        return Optional.ofNullable(chains.get(name));
+    }
+}
