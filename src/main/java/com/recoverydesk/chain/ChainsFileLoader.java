@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -104,7 +105,7 @@ public final class ChainsFileLoader {
             BigDecimal dualAbove = decimal(approval.child("dual-above-usd"), BigDecimal.ZERO);
             int replyWaitDays = integer(root.child("reply-wait-days"), 1, 3650);
             RefundTo refundTo = enumValue(root.child("refund-to"), RefundTo.class);
-            return new RecoveryRules(Map.copyOf(chains), Map.copyOf(fees), Map.copyOf(minimums), dualAbove, replyWaitDays, refundTo);
+            return new RecoveryRules(Collections.unmodifiableMap(chains), Map.copyOf(fees), Map.copyOf(minimums), dualAbove, replyWaitDays, refundTo);
         }
 
         private Map<String, ChainConfig> chains(Node node) {

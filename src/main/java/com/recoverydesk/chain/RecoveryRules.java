@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything chains.yml says: the chains and the rules that apply across them. */
+/** Everything chains.yml says: the chains (in file order) and the rules that apply across them. */
 public record RecoveryRules(
         Map<String, ChainConfig> chains,
         Map<CaseType, FeeRule> fees,

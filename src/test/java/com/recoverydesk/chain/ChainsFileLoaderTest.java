@@ -1,0 +1,161 @@
+package com.recoverydesk.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.recoverydesk.cases.CaseType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
+
+class ChainsFileLoaderTest {
+
+    private static final Path SHIPPED = Path.of("chains.yml");
+
+    @TempDir
+    Path dir;
+
+    private final MockEnvironment environment = new MockEnvironment();
+    private final ChainsFileLoader loader = new ChainsFileLoader(environment::resolveRequiredPlaceholders);
+
+    @Test
+    void readsTheShippedFileWithDevnetDefaults() {
+        RecoveryRules rules = loader.load(SHIPPED);
+
+        ChainConfig ethereum = rules.chain("ethereum").orElseThrow();
+        assertThat(ethereum.chainId()).isEqualTo(1);
+        assertThat(ethereum.rpcUrl()).hasToString("http://127.0.0.1:8545");
+        assertThat(ethereum.recovery()).isEqualTo(RecoveryMode.DIRECT);
+        assertThat(ethereum.maxDepositAge()).isEqualTo(Duration.ofDays(365));
+        assertThat(ethereum.token("0x5fbdb2315678afecb367f032d93f642f64180aa3")).get()
+                .extracting(TokenRule::symbol, TokenRule::decimals).containsExactly("USDT", 6);
+        assertThat(rules.chain("bsc").orElseThrow().token("0x5FbDB2315678afecb367f032d93F642f64180aa3")).get()
+                .extracting(TokenRule::decimals).isEqualTo(18);
+        assertThat(rules.chain("polygon").orElseThrow().recovery()).isEqualTo(RecoveryMode.CONDITIONAL);
+        assertThat(rules.chain("polygon").orElseThrow().conditions()).isNotEmpty();
+        assertThat(rules.chain("tron").orElseThrow().recovery()).isEqualTo(RecoveryMode.UNSUPPORTED);
+        assertThat(rules.chain("tron").orElseThrow().rpcUrl()).isNull();
+        assertThat(rules.fees().get(CaseType.WRONG_NETWORK).percent()).isEqualByComparingTo("5");
+        assertThat(rules.minimumDepositUsd()).containsKeys(CaseType.values());
+        assertThat(rules.dualApprovalAboveUsd()).isEqualByComparingTo(new BigDecimal("10000"));
+        assertThat(rules.refundTo()).isEqualTo(RefundTo.ANY);
+    }
+
+    @Test
+    void resolvesEnvironmentPlaceholders() throws IOException {
+        environment.setProperty("ETHEREUM_RPC_URL", "https://eth.example.org/rpc");
+
+        RecoveryRules rules = loader.load(write(shipped()));
+
+        assertThat(rules.chain("ethereum").orElseThrow().rpcUrl()).hasToString("https://eth.example.org/rpc");
+    }
+
+    @Test
+    void refusesAPlaceholderThatCannotBeResolved() throws IOException {
+        Path file = write(shipped().replace("${BSC_RPC_URL:http://127.0.0.1:8546}", "${BSC_NODE}"));
+
+        assertInvalid(file, "chains.bsc.rpc-url", "placeholder cannot be resolved");
+    }
+
+    @Test
+    void refusesAnUnknownRecoveryMode() throws IOException {
+        Path file = write(shipped().replace("recovery: conditional", "recovery: maybe"));
+
+        assertInvalid(file, "chains.polygon.recovery", "unknown value 'maybe'");
+    }
+
+    @Test
+    void refusesADuplicateChainId() throws IOException {
+        Path file = write(shipped().replace("chain-id: 56", "chain-id: 1"));
+
+        assertInvalid(file, "chains.bsc.chain-id", "duplicate chain-id 1: chains.ethereum has it too");
+    }
+
+    @Test
+    void refusesATokenAddressThatIsNotChecksummed() throws IOException {
+        Path file = write(shipped().replace("${BSC_USDT_CONTRACT:0x5FbDB2315678afecb367f032d93F642f64180aa3}",
+                "0x5fbdb2315678afecb367f032d93f642f64180aa3"));
+
+        assertInvalid(file, "chains.bsc.tokens[0].contract", "is not an EIP-55 checksummed address");
+    }
+
+    @Test
+    void refusesANegativeFee() throws IOException {
+        Path file = write(shipped().replace("percent: \"10\", min-usd: \"50\"", "percent: \"10\", min-usd: \"-5\""));
+
+        assertInvalid(file, "fees.UNLISTED_TOKEN.min-usd", "must not be negative");
+    }
+
+    @Test
+    void refusesADirectChainWithoutRpcUrl() throws IOException {
+        Path file = write(shipped().replace("    rpc-url: ${BSC_RPC_URL:http://127.0.0.1:8546}\n", ""));
+
+        assertInvalid(file, "chains.bsc.rpc-url", "is required");
+    }
+
+    @Test
+    void refusesAYamlSyntaxError() throws IOException {
+        Path file = write(shipped().replace("tokens: []\n    denylist: []", "tokens: [\n    denylist: []"));
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(InvalidChainsFile.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("is not valid YAML at line");
+    }
+
+    @Test
+    void refusesAnUnknownKeySoTyposAreNotIgnored() throws IOException {
+        Path file = write(shipped().replace("confirmations: 15", "confirmation: 15"));
+
+        assertInvalid(file, "chains.bsc.confirmation", "unknown key");
+    }
+
+    @Test
+    void refusesMoneyWrittenAsAFloatingPointNumber() throws IOException {
+        Path file = write(shipped().replace("dual-above-usd: \"10000\"", "dual-above-usd: 10000.5"));
+
+        assertInvalid(file, "approval.dual-above-usd", "quoted decimal text");
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nowhere.yml")))
+                .isInstanceOf(InvalidChainsFile.class)
+                .hasMessageContaining("nowhere.yml")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void refusesAConditionalChainWithoutConditions() throws IOException {
+        String text = shipped();
+        int start = text.indexOf("    conditions:");
+        int end = text.indexOf("    max-deposit-age: P180D");
+        Path file = write(text.substring(0, start) + text.substring(end));
+
+        assertInvalid(file, "chains.polygon.conditions", "must list the conditions");
+    }
+
+    private void assertInvalid(Path file, String keyPath, String problem) {
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOfSatisfying(InvalidChainsFile.class, e -> assertThat(e.keyPath()).isEqualTo(keyPath))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(keyPath + ": ")
+                .hasMessageContaining(problem);
+    }
+
+    private static String shipped() throws IOException {
+        return Files.readString(SHIPPED);
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("chains.yml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+}
