@@ -1,0 +1,2 @@
+/** Recovery cases: their kinds, statuses and timelines. */
+package com.recoverydesk.cases;
