@@ -1,0 +1,200 @@
+package com.recoverydesk.cases;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reads and writes cases. Status changes go through {@link CaseTransitions}, which also writes the timeline. */
+@Repository
+public class CaseStore {
+
+    private static final String COLUMNS = "id, customer_id, type, status, chain, tx_hash, deposit_address, token_contract, "
+            + "refund_address, claimed_amount, contact_email, note, reason_code, reason_message, fact_from, fact_to, "
+            + "fact_token_contract, fact_symbol, fact_decimals, fact_amount, fact_block_number, fact_log_index, "
+            + "fact_confirmations, fact_block_time, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    CaseStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        // A unique-key violation aborts a whole PostgreSQL transaction; a savepoint confines it to the one
+        // statement, so the engine's step can go on and record the outcome.
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Stores a new case as {@code SUBMITTED}. The unique open key makes the database refuse a second open case
+     * for the same customer and TXID even when two requests race.
+     *
+     * @throws OpenCaseExists naming the case that is already open
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RecoveryCase insert(String id, NewCase form) {
+        OffsetDateTime now = now();
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql("""
+                    insert into recovery.recovery_case (id, customer_id, type, status, chain, tx_hash, deposit_address,
+                        token_contract, refund_address, claimed_amount, contact_email, note, open_key, created_at, updated_at)
+                    values (:id, :customer, :type, :status, :chain, :tx, :deposit, :token, :refund, :claimed, :email,
+                        :note, :openKey, :now, :now)""")
+                    .param("id", id)
+                    .param("customer", form.customerId())
+                    .param("type", form.type().name())
+                    .param("status", CaseStatus.SUBMITTED.name())
+                    .param("chain", form.chain())
+                    .param("tx", form.txHash())
+                    .param("deposit", form.depositAddress())
+                    .param("token", form.tokenContract())
+                    .param("refund", form.refundAddress())
+                    .param("claimed", form.claimedAmount())
+                    .param("email", form.contactEmail())
+                    .param("note", form.note())
+                    .param("openKey", openKey(form.customerId(), form.chain(), form.txHash()))
+                    .param("now", now)
+                    .update());
+        } catch (DuplicateKeyException e) {
+            throw new OpenCaseExists(openCaseFor(form.customerId(), form.chain(), form.txHash()).orElse("unknown"));
+        }
+        return find(id).orElseThrow();
+    }
+
+    public Optional<RecoveryCase> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case where id = :id")
+                .param("id", id)
+                .query(CaseStore::map)
+                .optional();
+    }
+
+    public List<RecoveryCase> listByCustomer(String customerId) {
+        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case where customer_id = :customer order by created_at desc, id")
+                .param("customer", customerId)
+                .query(CaseStore::map)
+                .list();
+    }
+
+    public Optional<String> openCaseFor(String customerId, String chain, String txHash) {
+        return jdbc.sql("select id from recovery.recovery_case where open_key = :key")
+                .param("key", openKey(customerId, chain, txHash))
+                .query(String.class)
+                .optional();
+    }
+
+    public void recordFacts(String caseId, DepositFacts facts) {
+        jdbc.sql("""
+                update recovery.recovery_case set fact_from = :from, fact_to = :to, fact_token_contract = :token,
+                    fact_symbol = :symbol, fact_decimals = :decimals, fact_amount = :amount, fact_block_number = :block,
+                    fact_log_index = :logIndex, fact_confirmations = :confirmations, fact_block_time = :blockTime,
+                    updated_at = :now
+                where id = :id""")
+                .param("from", facts.from())
+                .param("to", facts.to())
+                .param("token", facts.tokenContract())
+                .param("symbol", facts.symbol())
+                .param("decimals", facts.decimals())
+                .param("amount", new BigDecimal(facts.amount()))
+                .param("block", facts.blockNumber())
+                .param("logIndex", facts.logIndex())
+                .param("confirmations", facts.confirmations())
+                .param("blockTime", facts.blockTime() == null ? null : OffsetDateTime.ofInstant(facts.blockTime(), ZoneOffset.UTC))
+                .param("now", now())
+                .param("id", caseId)
+                .update();
+    }
+
+    /**
+     * Makes this case the holder of a deposit. The unique claim key lets the database decide between two
+     * cases racing for one deposit; the loser sees {@code false}.
+     */
+    public boolean claim(String caseId, String chain, String txHash, int logIndex) {
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql("update recovery.recovery_case set claim_key = :key where id = :id")
+                    .param("key", chain + "|" + txHash + "|" + logIndex)
+                    .param("id", caseId)
+                    .update());
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Writes a new status; closing statuses release the open key and, unless completed, the deposit. */
+    void updateStatus(String caseId, CaseStatus status, ReasonCode reason, String reasonMessage) {
+        String release = status.isOpen() ? "" : ", open_key = null" + (status.holdsDeposit() ? "" : ", claim_key = null");
+        jdbc.sql("update recovery.recovery_case set status = :status, reason_code = :reason, reason_message = :message, "
+                        + "updated_at = :now" + release + " where id = :id")
+                .param("status", status.name())
+                .param("reason", reason == null ? null : reason.name())
+                .param("message", reasonMessage)
+                .param("now", now())
+                .param("id", caseId)
+                .update();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String openKey(String customerId, String chain, String txHash) {
+        return customerId + "|" + chain + "|" + txHash;
+    }
+
+    private static RecoveryCase map(ResultSet rs, int row) throws SQLException {
+        DepositFacts facts = null;
+        if (rs.getObject("fact_block_number") != null) {
+            BigDecimal amount = rs.getBigDecimal("fact_amount");
+            facts = new DepositFacts(
+                    rs.getString("fact_from"),
+                    rs.getString("fact_to"),
+                    rs.getString("fact_token_contract"),
+                    rs.getString("fact_symbol"),
+                    (Integer) rs.getObject("fact_decimals", Integer.class),
+                    amount == null ? null : amount.toBigIntegerExact(),
+                    rs.getLong("fact_block_number"),
+                    rs.getInt("fact_log_index"),
+                    rs.getLong("fact_confirmations"),
+                    instant(rs, "fact_block_time"));
+        }
+        String reason = rs.getString("reason_code");
+        return new RecoveryCase(
+                rs.getString("id"),
+                rs.getString("customer_id"),
+                CaseType.valueOf(rs.getString("type")),
+                CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("chain"),
+                rs.getString("tx_hash"),
+                rs.getString("deposit_address"),
+                rs.getString("token_contract"),
+                rs.getString("refund_address"),
+                rs.getString("claimed_amount"),
+                rs.getString("contact_email"),
+                rs.getString("note"),
+                reason == null ? null : ReasonCode.valueOf(reason),
+                rs.getString("reason_message"),
+                facts,
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,51 @@
+package com.recoverydesk.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A case as the API shows it to its customer and to staff. Raw token amounts are strings of digits. */
+public record CaseView(
+        String id,
+        CaseType type,
+        CaseStatus status,
+        ReasonCode reasonCode,
+        String reasonMessage,
+        String chain,
+        String txHash,
+        String depositAddress,
+        String tokenContract,
+        String refundAddress,
+        String claimedAmount,
+        String note,
+        FactsView facts,
+        List<TimelineView> timeline,
+        List<TransactionView> transactions,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static CaseView of(RecoveryCase c, List<TimelineEntry> timeline) {
+        return new CaseView(c.id(), c.type(), c.status(), c.reasonCode(), c.reasonMessage(), c.chain(), c.txHash(),
+                c.depositAddress(), c.tokenContract(), c.refundAddress(), c.claimedAmount(), c.note(),
+                c.facts() == null ? null : FactsView.of(c.facts()),
+                timeline.stream().map(TimelineView::of).toList(), List.of(), c.createdAt(), c.updatedAt());
+    }
+
+    public record FactsView(String from, String to, String tokenContract, String symbol, Integer decimals, String amount,
+            long blockNumber, Integer logIndex, long confirmations, Instant blockTime) {
+
+        static FactsView of(DepositFacts f) {
+            return new FactsView(f.from(), f.to(), f.tokenContract(), f.symbol(), f.decimals(), f.amount().toString(),
+                    f.blockNumber(), f.isNative() ? null : f.logIndex(), f.confirmations(), f.blockTime());
+        }
+    }
+
+    public record TimelineView(Instant at, String actor, String event, CaseStatus status, ReasonCode reasonCode, String message) {
+
+        static TimelineView of(TimelineEntry e) {
+            return new TimelineView(e.at(), e.actor(), e.event(), e.status(), e.reasonCode(), e.message());
+        }
+    }
+
+    public record TransactionView(String purpose, String hash, String status, Long blockNumber) {
+    }
+}

@@ -1,0 +1,37 @@
+package com.recoverydesk.cases;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A customer's own cases. Someone else's case does not exist for them: 404, never 403. */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CasesController {
+
+    private final CaseStore cases;
+    private final Timeline timeline;
+
+    CasesController(CaseStore cases, Timeline timeline) {
+        this.cases = cases;
+        this.timeline = timeline;
+    }
+
+    @GetMapping
+    List<CaseView> mine(Authentication caller) {
+        return cases.listByCustomer(caller.getName()).stream().map(c -> CaseView.of(c, timeline.of(c.id()))).toList();
+    }
+
+    @GetMapping("/{id}")
+    CaseView one(@PathVariable String id, Authentication caller) {
+        return cases.find(id)
+                .filter(c -> CaseAccess.canSee(caller, c))
+                .map(c -> CaseView.of(c, timeline.of(c.id())))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + id + " for you."));
+    }
+}

@@ -1,0 +1,134 @@
+package com.recoverydesk.verification;
+
+import com.recoverydesk.chain.ChainClients;
+import com.recoverydesk.chain.ChainUnavailable;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthBlockNumber;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthTransaction;
+
+/**
+ * Reads everything verification needs about a TXID in one JSON-RPC batch: the transaction, its receipt,
+ * the head block and, when a token is named, its {@code decimals} and {@code symbol}. Only a node that does
+ * not put {@code blockTimestamp} on receipts costs a second round trip for the block header.
+ */
+@Component
+class ChainDepositReader {
+
+    private static final Function DECIMALS = new Function("decimals", List.of(), List.of(new TypeReference<Uint8>() { }));
+    private static final Function SYMBOL = new Function("symbol", List.of(), List.of(new TypeReference<Utf8String>() { }));
+
+    private final ChainClients chains;
+
+    ChainDepositReader(ChainClients chains) {
+        this.chains = chains;
+    }
+
+    ChainSnapshot read(String chain, String txHash, String tokenContract) {
+        Web3j web3j = chains.client(chain);
+        var batch = web3j.newBatch()
+                .add(web3j.ethGetTransactionByHash(txHash))
+                .add(new Request<>("eth_getTransactionReceipt", List.of(txHash), chains.service(chain), TimedReceipt.Answer.class))
+                .add(web3j.ethBlockNumber());
+        if (tokenContract != null) {
+            batch.add(call(web3j, tokenContract, DECIMALS)).add(call(web3j, tokenContract, SYMBOL));
+        }
+        List<? extends Response<?>> answers = send(chain, batch::send).getResponses();
+
+        EthTransaction transaction = required(chain, "find the transaction", (EthTransaction) answers.get(0));
+        TimedReceipt receipt = required(chain, "find the receipt", (TimedReceipt.Answer) answers.get(1)).getResult();
+        BigInteger head = required(chain, "tell its head block", (EthBlockNumber) answers.get(2)).getBlockNumber();
+        Integer decimals = null;
+        String symbol = null;
+        if (tokenContract != null) {
+            decimals = decodeDecimals((EthCall) answers.get(3));
+            symbol = decodeSymbol((EthCall) answers.get(4));
+        }
+        Instant blockTime = receipt == null ? null : receipt.blockTime();
+        if (receipt != null && blockTime == null) {
+            blockTime = blockTimeOf(chain, web3j, receipt.getBlockNumber());
+        }
+        return new ChainSnapshot(transaction.getTransaction().orElse(null), receipt, head, blockTime, decimals, symbol);
+    }
+
+    private Instant blockTimeOf(String chain, Web3j web3j, BigInteger blockNumber) {
+        EthBlock block = required(chain, "return block " + blockNumber,
+                send(chain, () -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(blockNumber), false).send()));
+        return Instant.ofEpochSecond(block.getBlock().getTimestamp().longValueExact());
+    }
+
+    private static Request<?, EthCall> call(Web3j web3j, String contract, Function function) {
+        return web3j.ethCall(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
+                null, contract, FunctionEncoder.encode(function)), DefaultBlockParameterName.LATEST);
+    }
+
+    static Integer decodeDecimals(EthCall answer) {
+        List<Type> values = decode(answer, DECIMALS);
+        return values.isEmpty() ? null : ((Uint8) values.get(0)).getValue().intValueExact();
+    }
+
+    /** Most tokens return a string; some old ones a bytes32. Anything else is no symbol. */
+    static String decodeSymbol(EthCall answer) {
+        List<Type> values = decode(answer, SYMBOL);
+        if (!values.isEmpty()) {
+            return ((Utf8String) values.get(0)).getValue();
+        }
+        List<Type> bytes = decode(answer, new Function("symbol", List.of(), List.of(new TypeReference<Bytes32>() { })));
+        if (bytes.isEmpty()) {
+            return null;
+        }
+        String text = new String(((Bytes32) bytes.get(0)).getValue(), java.nio.charset.StandardCharsets.UTF_8).replace("\u0000", "");
+        return text.isBlank() ? null : text;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<Type> decode(EthCall answer, Function function) {
+        if (answer.hasError() || answer.isReverted() || answer.getValue() == null || answer.getValue().length() <= 2) {
+            return List.of();
+        }
+        try {
+            return FunctionReturnDecoder.decode(answer.getValue(), function.getOutputParameters());
+        } catch (RuntimeException notThatShape) {
+            return List.of();
+        }
+    }
+
+    private static <R extends Response<?>> R required(String chain, String what, R answer) {
+        if (answer.hasError()) {
+            throw new ChainUnavailable(chain, what, answer.getError().getMessage());
+        }
+        return answer;
+    }
+
+    private static <T> T send(String chain, Call<T> call) {
+        try {
+            return call.send();
+        } catch (IOException e) {
+            throw new ChainUnavailable(chain, "be reached", e);
+        }
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T send() throws IOException;
+    }
+
+}

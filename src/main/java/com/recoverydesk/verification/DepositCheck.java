@@ -1,0 +1,59 @@
+package com.recoverydesk.verification;
+
+import com.recoverydesk.cases.CaseStore;
+import com.recoverydesk.cases.CaseTransitions;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.chain.ChainConfig;
+import com.recoverydesk.chain.RecoveryRules;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the deposit from the chain and records what it confirms. */
+@Service
+class DepositCheck {
+
+    private final CaseStore cases;
+    private final CaseTransitions transitions;
+    private final Timeline timeline;
+    private final RecoveryRules rules;
+    private final ChainDepositReader reader;
+
+    DepositCheck(CaseStore cases, CaseTransitions transitions, Timeline timeline, RecoveryRules rules, ChainDepositReader reader) {
+        this.cases = cases;
+        this.transitions = transitions;
+        this.timeline = timeline;
+        this.rules = rules;
+        this.reader = reader;
+    }
+
+    /**
+     * @param check     1 for the first read of this case's deposit, 2 for the next, ...
+     * @param lastCheck whether the case may not wait for the chain any longer
+     */
+    @Transactional
+    DepositState check(String caseId, int check, boolean lastCheck) {
+        RecoveryCase filing = cases.find(caseId).orElseThrow();
+        ChainConfig chain = rules.chain(filing.chain()).orElseThrow();
+        ChainSnapshot snapshot = reader.read(chain.name(), filing.txHash(), filing.tokenContract());
+        DepositReading reading = DepositInterpreter.interpret(snapshot, filing.depositAddress(), filing.tokenContract(),
+                chain.confirmations(), lastCheck);
+        if (reading instanceof DepositReading.Confirmed confirmed) {
+            cases.recordFacts(caseId, confirmed.facts());
+            timeline.note(caseId, CaseTransitions.SYSTEM, "DEPOSIT_CONFIRMED", filing.status(),
+                    "The chain confirms the deposit in block " + confirmed.facts().blockNumber()
+                            + " with " + confirmed.facts().confirmations() + " confirmations.");
+            return DepositState.CONFIRMED;
+        }
+        if (reading instanceof DepositReading.Waiting waiting) {
+            if (check == 1) {
+                timeline.note(caseId, CaseTransitions.SYSTEM, "WAITING_FOR_CHAIN", filing.status(),
+                        "Waiting: " + waiting.why() + ". We check again shortly.");
+            }
+            return DepositState.WAITING;
+        }
+        var why = ((DepositReading.Ineligible) reading).why();
+        transitions.reject(caseId, why.code(), CaseTransitions.SYSTEM, why.detail());
+        return DepositState.INELIGIBLE;
+    }
+}

@@ -1,0 +1,30 @@
+package com.recoverydesk.verification;
+
+import com.recoverydesk.cases.CaseProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("readDeposit")
+class ReadDepositDelegate implements JavaDelegate {
+
+    private final DepositCheck check;
+    private final VerificationSettings settings;
+
+    ReadDepositDelegate(DepositCheck check, VerificationSettings settings) {
+        this.check = check;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+        Integer previous = (Integer) execution.getVariable(CaseProcess.CHECKS);
+        int checks = previous == null ? 1 : previous + 1;
+        DepositState state = check.check(caseId, checks, checks >= settings.getMaxChecks());
+        execution.setVariable(CaseProcess.CHECKS, checks);
+        execution.setVariable(CaseProcess.DEPOSIT_STATE, state.name());
+        execution.setVariable(CaseProcess.RECHECK_AFTER, settings.getRecheckInterval().toString());
+        execution.setVariable(CaseProcess.ELIGIBLE, state != DepositState.INELIGIBLE);
+    }
+}
