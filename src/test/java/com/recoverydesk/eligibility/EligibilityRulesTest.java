@@ -1,0 +1,112 @@
+package com.recoverydesk.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.cases.CaseType;
+import com.recoverydesk.cases.DepositFacts;
+import com.recoverydesk.cases.ReasonCode;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.chain.ChainConfig;
+import com.recoverydesk.chain.ChainsFileLoader;
+import com.recoverydesk.chain.RecoveryRules;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class EligibilityRulesTest {
+
+    private static final RecoveryRules RULES = new ChainsFileLoader(new MockEnvironment()::resolveRequiredPlaceholders)
+            .load(Path.of("chains.yml"));
+    private static final ChainConfig ETHEREUM = RULES.chain("ethereum").orElseThrow();
+    private static final ChainConfig BSC = RULES.chain("bsc").orElseThrow();
+    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    private static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+    private static final Optional<AddressHolder> ALICE_ON_ETHEREUM = Optional.of(new AddressHolder("alice", Set.of("ethereum")));
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    @Test
+    void letsAWrongNetworkDepositOfAListedTokenThrough() {
+        assertThat(EligibilityRules.screen(filing(CaseType.WRONG_NETWORK, "bsc", USDT), BSC, ALICE_ON_ETHEREUM)).isEmpty();
+    }
+
+    @Test
+    void letsAnUnlistedTokenOnTheAddressesOwnChainThrough() {
+        assertThat(EligibilityRules.screen(filing(CaseType.UNLISTED_TOKEN, "ethereum", GEM), ETHEREUM, ALICE_ON_ETHEREUM)).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnsupportedChainBeforeAnythingElse() {
+        ChainConfig tron = RULES.chain("tron").orElseThrow();
+
+        assertThat(code(EligibilityRules.screen(filing(CaseType.WRONG_NETWORK, "tron", USDT), tron, Optional.empty())))
+                .isEqualTo(ReasonCode.CHAIN_UNSUPPORTED);
+    }
+
+    @Test
+    void rejectsAnAddressTheExchangeNeverIssued() {
+        assertThat(code(EligibilityRules.screen(filing(CaseType.WRONG_NETWORK, "bsc", USDT), BSC, Optional.empty())))
+                .isEqualTo(ReasonCode.NOT_A_DEPOSIT_ADDRESS);
+    }
+
+    @Test
+    void rejectsAClaimOnSomeoneElsesDepositAddress() {
+        Optional<AddressHolder> bobs = Optional.of(new AddressHolder("bob", Set.of("ethereum")));
+
+        assertThat(code(EligibilityRules.screen(filing(CaseType.WRONG_NETWORK, "bsc", USDT), BSC, bobs)))
+                .isEqualTo(ReasonCode.NOT_YOUR_DEPOSIT_ADDRESS);
+    }
+
+    @Test
+    void rejectsAWrongNetworkCaseOnTheChainTheAddressWasIssuedFor() {
+        assertThat(code(EligibilityRules.screen(filing(CaseType.WRONG_NETWORK, "ethereum", USDT), ETHEREUM, ALICE_ON_ETHEREUM)))
+                .isEqualTo(ReasonCode.WRONG_CASE_TYPE);
+    }
+
+    @Test
+    void rejectsAListedTokenOnItsRightChainAsTheWrongKindOfCase() {
+        assertThat(code(EligibilityRules.screen(filing(CaseType.UNLISTED_TOKEN, "ethereum", USDT), ETHEREUM, ALICE_ON_ETHEREUM)))
+                .isEqualTo(ReasonCode.WRONG_CASE_TYPE);
+    }
+
+    @Test
+    void rejectsAnUnlistedTokenCaseForTheNativeCoin() {
+        assertThat(code(EligibilityRules.screen(filing(CaseType.UNLISTED_TOKEN, "ethereum", null), ETHEREUM, ALICE_ON_ETHEREUM)))
+                .isEqualTo(ReasonCode.WRONG_CASE_TYPE);
+    }
+
+    @Test
+    void acceptsADepositJustInsideTheMaximumAgeAndRejectsOneJustOutside() {
+        Duration limit = ETHEREUM.maxDepositAge();
+
+        assertThat(EligibilityRules.judge(facts(NOW.minus(limit)), ETHEREUM, NOW, false)).isEmpty();
+        assertThat(code(EligibilityRules.judge(facts(NOW.minus(limit).minusSeconds(1)), ETHEREUM, NOW, false)))
+                .isEqualTo(ReasonCode.DEPOSIT_TOO_OLD);
+    }
+
+    @Test
+    void rejectsADepositTheExchangeAlreadyCredited() {
+        assertThat(code(EligibilityRules.judge(facts(NOW.minusSeconds(60)), ETHEREUM, NOW, true)))
+                .isEqualTo(ReasonCode.ALREADY_CREDITED);
+    }
+
+    private static ReasonCode code(Optional<Ineligibility> verdict) {
+        return verdict.map(Ineligibility::code).orElse(null);
+    }
+
+    private static DepositFacts facts(Instant blockTime) {
+        return new DepositFacts("0x0000000000000000000000000000000000000001", "0x0000000000000000000000000000000000000002",
+                USDT, "USDT", 6, BigInteger.valueOf(1_000_000), 10, 0, 20, blockTime);
+    }
+
+    private static RecoveryCase filing(CaseType type, String chain, String token) {
+        return new RecoveryCase("case-1", "alice", type, CaseStatus.VERIFYING, chain,
+                "0x" + "ab".repeat(32), "0x9858EfFD232B4033E47d90003D41EC34EcaEda94", token,
+                "0x0000000000000000000000000000000000000003", null, null, null, null, null, null, NOW, NOW);
+    }
+}
