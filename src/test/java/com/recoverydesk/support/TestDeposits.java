@@ -48,11 +48,11 @@ public final class TestDeposits {
         return send(chain, Transaction.createFunctionCallTransaction(from, null, null, BigInteger.valueOf(500_000), contract, data));
     }
 
-    /** Deploys a contract compiled by the build from src/test/solidity; returns its address. */
-    public String deploy(String chain, String contractName, String constructorArgs) {
+    /** Deploys a contract compiled by the build from src/test/solidity from an unlocked anvil account; returns its address. */
+    public String deploy(String chain, String contractName, String constructorArgs, String from) {
         String bytecode = artifact(contractName).get("bytecode").asText();
         String code = (bytecode.startsWith("0x") ? bytecode : "0x" + bytecode) + (constructorArgs == null ? "" : Numeric.cleanHexPrefix(constructorArgs));
-        String hash = send(chain, Transaction.createContractTransaction(RICH, null, null, BigInteger.valueOf(5_000_000), BigInteger.ZERO, code));
+        String hash = send(chain, Transaction.createContractTransaction(from, null, null, BigInteger.valueOf(5_000_000), BigInteger.ZERO, code));
         return receipt(chain, hash).getContractAddress();
     }
 
