@@ -1,9 +1,18 @@
 package com.recoverydesk.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every test that needs the whole application: the real engine, the real database (H2 by
@@ -12,13 +21,48 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(IntegrationTest.TestClock.class)
 @Tag("database")
 public abstract class IntegrationTest {
+
+    /** The polygon node as the application sees it: a proxy to the ethereum test chain that tests can take down. */
+    protected static final SwitchableProxy POLYGON_NODE = new SwitchableProxy(freePort(), IntegrationTest::ethereumPort);
+
+    static {
+        POLYGON_NODE.up();
+    }
 
     @LocalServerPort
     protected int port;
 
+    @DynamicPropertySource
+    static void chains(DynamicPropertyRegistry registry) {
+        registry.add("POLYGON_RPC_URL", () -> "http://127.0.0.1:" + POLYGON_NODE.port());
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    static int ethereumPort() {
+        throw new IllegalStateException("the ethereum test chain's port is set by the devnet test support");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
     }
 }

@@ -1,0 +1,124 @@
+package com.recoverydesk.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.recoverydesk.chain.ChainClients;
+import com.recoverydesk.support.Api;
+import com.recoverydesk.support.IntegrationTest;
+import com.recoverydesk.support.TestDeposits;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A node that is down delays a case and never loses it; racing filings leave one case; round trips are counted. */
+class VerificationResilienceTest extends IntegrationTest {
+
+    @Autowired
+    ChainClients chains;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    TestDeposits deposits;
+    String alice;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(baseUrl());
+        deposits = new TestDeposits(chains);
+        alice = api.get("alice", "/api/v1/me/deposit-addresses").body().get(0).get("address").asText();
+    }
+
+    @AfterEach
+    void nodeBackUp() {
+        POLYGON_NODE.up();
+    }
+
+    @Test
+    void aNodeThatIsDownWhenTheCaseIsFiledDelaysItWithAnIncidentAndTheCaseGoesOnWhenTheNodeIsBack() {
+        // polygon's node is the proxy in front of the ethereum test chain; a native deposit there is seen on both
+        String tx = deposits.sendNative("ethereum", alice, new BigInteger("1000000000000000000"));
+        deposits.mine("ethereum", 3);
+        POLYGON_NODE.down();
+
+        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "polygon", tx, alice, null));
+
+        Incident incident = await().atMost(Duration.ofSeconds(60)).until(() -> incidentOf(id), i -> i != null);
+        assertThat(incident.getIncidentMessage()).contains("polygon");
+        assertThat(status(id)).isEqualTo("VERIFYING");
+
+        POLYGON_NODE.up();
+        management.setJobRetries(incident.getConfiguration(), 1);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(id)).isEqualTo("IN_REVIEW"));
+        assertThat(incidentOf(id)).isNull();
+    }
+
+    @Test
+    void twoConcurrentFilingsOfOneDepositLeaveExactlyOneOpenCase() throws Exception {
+        String tx = deposits.sendToken("bsc", VerificationFlowTest.USDT, alice, VerificationFlowTest.USDT_ON_BSC);
+        deposits.mine("bsc", 15);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Integer> fileIt = () -> {
+            start.await();
+            return api.post("alice", "/api/v1/cases", VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, VerificationFlowTest.USDT)).status();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = List.of(pool.submit(fileIt), pool.submit(fileIt));
+            start.countDown();
+
+            assertThat(List.of(answers.get(0).get(), answers.get(1).get())).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from recovery.recovery_case where tx_hash = :tx").param("tx", tx).query(Long.class).single())
+                .isOne();
+    }
+
+    @Test
+    void aVerificationReadsTheChainInOneRoundTripPerCheck() {
+        String tx = deposits.sendToken("bsc", VerificationFlowTest.USDT, alice, VerificationFlowTest.USDT_ON_BSC);
+        deposits.mine("bsc", 15);
+        long before = chains.roundTrips("bsc");
+
+        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, VerificationFlowTest.USDT));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(id)).isEqualTo("IN_REVIEW"));
+
+        assertThat(chains.roundTrips("bsc") - before).isEqualTo(1);
+    }
+
+    private String file(Object form) {
+        Api.Answer answer = api.post("alice", "/api/v1/cases", form);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.body().get("id").asText();
+    }
+
+    private String status(String id) {
+        return api.get("alice", "/api/v1/cases/" + id).body().get("status").asText();
+    }
+
+    private Incident incidentOf(String caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
+                .flatMap(p -> runtime.createIncidentQuery().processInstanceId(p.getId()).list().stream())
+                .findFirst().orElse(null);
+    }
+}
