@@ -27,13 +27,22 @@ public final class FeeCalculator {
         if (usdPrice.signum() <= 0) {
             throw new IllegalArgumentException("a fee needs a positive price");
         }
-        BigDecimal valueUsd = new BigDecimal(amount).movePointLeft(decimals).multiply(usdPrice);
+        return quoteByValue(rule, amount, new BigDecimal(amount).movePointLeft(decimals).multiply(usdPrice), minimumUsd);
+    }
+
+    /** The same, for a deposit whose whole value in USD is known (a specialist's valuation). */
+    public static FeeQuote quoteByValue(FeeRule rule, BigInteger amount, BigDecimal valueUsd, BigDecimal minimumUsd) {
+        if (amount.signum() <= 0 || valueUsd.signum() <= 0) {
+            return new FeeQuote(amount, BigInteger.ZERO, BigInteger.ZERO, valueUsd.max(BigDecimal.ZERO), BigDecimal.ZERO,
+                    "A deposit without value cannot carry a fee.", false);
+        }
         BigDecimal percentUsd = valueUsd.multiply(rule.percent()).divide(HUNDRED);
         BigDecimal feeUsd = percentUsd.max(rule.minUsd()).min(rule.maxUsd());
-        String applied = feeUsd.compareTo(percentUsd) == 0 ? rule.percent().stripTrailingZeros().toPlainString() + "% of the value"
-                : feeUsd.compareTo(rule.minUsd()) == 0 ? "the minimum fee" : "the maximum fee";
-        BigInteger fee = feeUsd.movePointRight(decimals).divide(usdPrice, 0, RoundingMode.CEILING).toBigIntegerExact();
+        // fee / amount = feeUsd / valueUsd, so the fee in raw units is exact up to one final rounding, upwards
+        BigInteger fee = feeUsd.multiply(new BigDecimal(amount)).divide(valueUsd, 0, RoundingMode.CEILING).toBigIntegerExact();
         boolean covers = fee.compareTo(amount) < 0 && valueUsd.compareTo(minimumUsd) >= 0;
+        String applied = feeUsd.compareTo(percentUsd) == 0 ? plain(rule.percent()) + "% of the value"
+                : feeUsd.compareTo(rule.minUsd()) == 0 ? "the minimum fee" : "the maximum fee";
         String text = String.format("%s%% of %s USD, at least %s and at most %s USD: %s, %s USD",
                 plain(rule.percent()), plain(valueUsd.setScale(2, RoundingMode.DOWN)), plain(rule.minUsd()), plain(rule.maxUsd()),
                 applied, plain(feeUsd.setScale(2, RoundingMode.UP)));
