@@ -1,6 +1,7 @@
 package com.recoverydesk.chain;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,28 +12,34 @@ import org.springframework.web.bind.annotation.RestController;
 class ChainsController {
 
     private final RecoveryRules rules;
+    private final List<DemoToken> demoTokens;
 
-    ChainsController(RecoveryRules rules) {
+    ChainsController(RecoveryRules rules, ObjectProvider<DemoTokens> demoTokens) {
         this.rules = rules;
+        DemoTokens devnet = demoTokens.getIfAvailable();
+        this.demoTokens = devnet == null ? List.of() : devnet.tokens();
     }
 
     @GetMapping
     ChainsView chains() {
-        return new ChainsView(rules.chains().values().stream().map(ChainView::of).toList(), rules.refundTo());
+        return new ChainsView(rules.chains().values().stream().map(this::view).toList(), rules.refundTo());
+    }
+
+    private ChainView view(ChainConfig chain) {
+        NativeCoin coin = chain.nativeCoin();
+        return new ChainView(chain.name(), chain.chainId(), chain.recovery(), chain.conditions(), chain.explorerUrl(),
+                chain.confirmations(), new CoinView(coin.symbol(), coin.decimals()),
+                chain.tokens().stream().map(t -> new TokenView(t.symbol(), t.contract(), t.decimals())).toList(),
+                demoTokens.stream().filter(t -> t.chain().equals(chain.name()))
+                        .map(t -> new TokenView(t.symbol(), t.contract(), t.decimals())).toList());
     }
 
     record ChainsView(List<ChainView> chains, RefundTo refundTo) {
     }
 
+    /** {@code demoTokens}: on a devnet, every token it deployed (listed or not), so a user can try a mistake. */
     record ChainView(String name, long chainId, RecoveryMode recovery, List<String> conditions, String explorerUrl,
-            int confirmations, CoinView nativeCoin, List<TokenView> tokens) {
-
-        static ChainView of(ChainConfig chain) {
-            NativeCoin coin = chain.nativeCoin();
-            return new ChainView(chain.name(), chain.chainId(), chain.recovery(), chain.conditions(), chain.explorerUrl(),
-                    chain.confirmations(), new CoinView(coin.symbol(), coin.decimals()),
-                    chain.tokens().stream().map(t -> new TokenView(t.symbol(), t.contract(), t.decimals())).toList());
-        }
+            int confirmations, CoinView nativeCoin, List<TokenView> tokens, List<TokenView> demoTokens) {
     }
 
     record CoinView(String symbol, int decimals) {

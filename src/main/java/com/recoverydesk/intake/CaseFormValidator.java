@@ -5,6 +5,7 @@ import com.recoverydesk.cases.NewCase;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.RecoveryRules;
 import com.recoverydesk.wallet.DepositAddressDirectory;
+import com.recoverydesk.web.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class CaseFormValidator {
 
     /** The case to file, or the list of what is wrong with the form (never both). */
     Result validate(String customerId, CaseForm form) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         CaseType type = caseType(form.type(), problems);
         String chain = chain(form.chain(), problems);
         String txHash = txHash(form.txHash(), problems);
@@ -41,7 +42,7 @@ class CaseFormValidator {
         String refund = address("refundAddress", form.refundAddress(), true, problems);
         if (refund != null && addresses.isDepositAddress(refund)) {
             refund = null;
-            problems.add(new FieldProblem("refundAddress", "REFUND_TO_DEPOSIT_ADDRESS",
+            problems.add(new FieldError("refundAddress", "REFUND_TO_DEPOSIT_ADDRESS",
                     "The refund address is one of this exchange's deposit addresses. Name an address you control outside the exchange."));
         }
         String amount = amount(form.claimedAmount(), problems);
@@ -53,10 +54,10 @@ class CaseFormValidator {
         return new Result(new NewCase(customerId, type, chain, txHash, deposit, token, refund, amount, email, note), List.of());
     }
 
-    record Result(NewCase filing, List<FieldProblem> problems) {
+    record Result(NewCase filing, List<FieldError> problems) {
     }
 
-    private static CaseType caseType(String text, List<FieldProblem> problems) {
+    private static CaseType caseType(String text, List<FieldError> problems) {
         if (blank(text)) {
             problems.add(required("type"));
             return null;
@@ -64,39 +65,39 @@ class CaseFormValidator {
         try {
             return CaseType.valueOf(text.trim());
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("type", "UNKNOWN_CASE_TYPE", "The kind of case must be WRONG_NETWORK or UNLISTED_TOKEN."));
+            problems.add(new FieldError("type", "UNKNOWN_CASE_TYPE", "The kind of case must be WRONG_NETWORK or UNLISTED_TOKEN."));
             return null;
         }
     }
 
-    private String chain(String text, List<FieldProblem> problems) {
+    private String chain(String text, List<FieldError> problems) {
         if (blank(text)) {
             problems.add(required("chain"));
             return null;
         }
         String name = text.trim().toLowerCase(Locale.ROOT);
         if (rules.chain(name).isEmpty()) {
-            problems.add(new FieldProblem("chain", "UNKNOWN_CHAIN",
+            problems.add(new FieldError("chain", "UNKNOWN_CHAIN",
                     "We do not know the network '" + abbreviate(text) + "'. Choose one of " + rules.chains().keySet() + "."));
             return null;
         }
         return name;
     }
 
-    private static String txHash(String text, List<FieldProblem> problems) {
+    private static String txHash(String text, List<FieldError> problems) {
         if (blank(text)) {
             problems.add(required("txHash"));
             return null;
         }
         if (!TX_HASH.matcher(text.trim()).matches()) {
-            problems.add(new FieldProblem("txHash", "INVALID_TX_HASH",
+            problems.add(new FieldError("txHash", "INVALID_TX_HASH",
                     "A transaction ID is 0x followed by 64 hexadecimal characters. Copy it again from your wallet or a block explorer."));
             return null;
         }
         return text.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static String address(String field, String text, boolean required, List<FieldProblem> problems) {
+    private static String address(String field, String text, boolean required, List<FieldError> problems) {
         if (blank(text)) {
             if (required) {
                 problems.add(required(field));
@@ -107,50 +108,50 @@ class CaseFormValidator {
         if (parsed.isEmpty()) {
             boolean shaped = EvmAddress.isWellFormed(text.trim());
             problems.add(shaped
-                    ? new FieldProblem(field, "BAD_CHECKSUM", "This address has a typo: its mixed upper and lower case letters do not match its checksum.")
-                    : new FieldProblem(field, "INVALID_ADDRESS", "An address is 0x followed by 40 hexadecimal characters."));
+                    ? new FieldError(field, "BAD_CHECKSUM", "This address has a typo: its mixed upper and lower case letters do not match its checksum.")
+                    : new FieldError(field, "INVALID_ADDRESS", "An address is 0x followed by 40 hexadecimal characters."));
             return null;
         }
         return parsed.get();
     }
 
-    private static String amount(String text, List<FieldProblem> problems) {
+    private static String amount(String text, List<FieldError> problems) {
         if (blank(text)) {
             return null;
         }
         String trimmed = text.trim();
         if (!DECIMAL.matcher(trimmed).matches() || new BigDecimal(trimmed).signum() <= 0) {
-            problems.add(new FieldProblem("claimedAmount", "INVALID_AMOUNT", "The amount must be a positive number such as 250 or 99.5."));
+            problems.add(new FieldError("claimedAmount", "INVALID_AMOUNT", "The amount must be a positive number such as 250 or 99.5."));
             return null;
         }
         return trimmed;
     }
 
-    private static String email(String text, List<FieldProblem> problems) {
+    private static String email(String text, List<FieldError> problems) {
         if (blank(text)) {
             return null;
         }
         String trimmed = text.trim();
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-            problems.add(new FieldProblem("contactEmail", "INVALID_EMAIL", "This is not an e-mail address we can write to."));
+            problems.add(new FieldError("contactEmail", "INVALID_EMAIL", "This is not an e-mail address we can write to."));
             return null;
         }
         return trimmed;
     }
 
-    private static String note(String text, List<FieldProblem> problems) {
+    private static String note(String text, List<FieldError> problems) {
         if (blank(text)) {
             return null;
         }
         if (text.length() > MAX_NOTE) {
-            problems.add(new FieldProblem("note", "TOO_LONG", "The note can be at most " + MAX_NOTE + " characters long."));
+            problems.add(new FieldError("note", "TOO_LONG", "The note can be at most " + MAX_NOTE + " characters long."));
             return null;
         }
         return text.trim();
     }
 
-    private static FieldProblem required(String field) {
-        return new FieldProblem(field, "REQUIRED", "This field is required.");
+    private static FieldError required(String field) {
+        return new FieldError(field, "REQUIRED", "This field is required.");
     }
 
     private static boolean blank(String text) {

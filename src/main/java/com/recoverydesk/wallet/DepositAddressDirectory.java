@@ -1,0 +1,85 @@
+package com.recoverydesk.wallet;
+
+import com.recoverydesk.chain.EvmAddress;
+import com.recoverydesk.chain.RecoveryRules;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The directory of deposit addresses: who holds which, issued for which chains. */
+@Repository
+public class DepositAddressDirectory {
+
+    private final JdbcClient jdbc;
+    private final DepositKeys keys;
+    private final RecoveryRules rules;
+    private final Clock clock;
+
+    DepositAddressDirectory(JdbcClient jdbc, DepositKeys keys, RecoveryRules rules, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /**
+     * Gives a user the deposit address of HD account {@code accountIndex} for these chains. Idempotent; an
+     * account already held by someone else is refused.
+     */
+    @Transactional
+    public DepositAddress issue(String userId, int accountIndex, Set<String> chains) {
+        chains.forEach(chain -> rules.chain(chain).orElseThrow(() -> new IllegalArgumentException("no chain '" + chain + "' in chains.yml")));
+        String address = keys.depositAddress(accountIndex);
+        Optional<DepositAddress> existing = owner(address);
+        if (existing.isPresent() && !existing.get().userId().equals(userId)) {
+            throw new IllegalStateException("deposit account " + accountIndex + " is already held by another user");
+        }
+        if (existing.isEmpty()) {
+            jdbc.sql("insert into recovery.deposit_address (address, user_id, account_index, created_at) values (:a, :u, :i, :t)")
+                    .param("a", address).param("u", userId).param("i", accountIndex)
+                    .param("t", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .update();
+        }
+        Set<String> held = existing.map(DepositAddress::chains).orElse(Set.of());
+        for (String chain : chains) {
+            if (!held.contains(chain)) {
+                jdbc.sql("insert into recovery.deposit_address_chain (address, chain) values (:a, :c)").param("a", address).param("c", chain).update();
+            }
+        }
+        return owner(address).orElseThrow();
+    }
+
+    public List<DepositAddress> addressesOf(String userId) {
+        List<String> addresses = jdbc.sql("select address from recovery.deposit_address where user_id = :u order by account_index")
+                .param("u", userId).query(String.class).list();
+        return addresses.stream().map(a -> owner(a).orElseThrow()).toList();
+    }
+
+    /** Who holds this address (any letter case), if it is one of the exchange's deposit addresses. */
+    public Optional<DepositAddress> owner(String address) {
+        Optional<String> canonical = EvmAddress.parse(address);
+        if (canonical.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select address, user_id, account_index from recovery.deposit_address where address = :a")
+                .param("a", canonical.get())
+                .query((rs, row) -> new DepositAddress(rs.getString(1), rs.getString(2), rs.getInt(3), chainsOf(rs.getString(1))))
+                .optional();
+    }
+
+    private Set<String> chainsOf(String address) {
+        return new TreeSet<>(jdbc.sql("select chain from recovery.deposit_address_chain where address = :a")
+                .param("a", address).query(String.class).list());
+    }
+
+    public boolean isDepositAddress(String address) {
+        return owner(address).isPresent();
+    }
+}

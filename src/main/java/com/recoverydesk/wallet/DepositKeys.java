@@ -1,0 +1,53 @@
+package com.recoverydesk.wallet;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.web3j.crypto.Bip32ECKeyPair;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.MnemonicUtils;
+
+/**
+ * The exchange's deposit keys: one HD (BIP-32/39/44) account per deposit address, at m/44'/60'/0'/0/{index}.
+ * Keys stay inside the wallet package; the rest of the application sees addresses only.
+ */
+@Component
+public class DepositKeys {
+
+    private static final int HARDENED = Bip32ECKeyPair.HARDENED_BIT;
+
+    private final Bip32ECKeyPair accounts;
+    private final Map<Integer, Credentials> derived = new ConcurrentHashMap<>();
+
+    DepositKeys(WalletProperties wallet) {
+        String mnemonic = wallet.depositMnemonic() == null ? "" : wallet.depositMnemonic().trim();
+        if (mnemonic.isEmpty()) {
+            throw new InvalidWalletSetting("recovery.wallet.deposit-mnemonic", "RECOVERY_WALLET_DEPOSIT_MNEMONIC", "is not set");
+        }
+        if (!MnemonicUtils.validateMnemonic(mnemonic)) {
+            throw new InvalidWalletSetting("recovery.wallet.deposit-mnemonic", "RECOVERY_WALLET_DEPOSIT_MNEMONIC",
+                    "is not a valid BIP-39 mnemonic (wrong words, word count or checksum)");
+        }
+        Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
+        this.accounts = Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | HARDENED, 60 | HARDENED, HARDENED, 0});
+    }
+
+    /** The EIP-55 address of deposit account {@code index}. */
+    public String depositAddress(int index) {
+        return Keys.toChecksumAddress(credentials(index).getAddress());
+    }
+
+    /** For the signer only. */
+    Credentials credentials(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("account index must not be negative");
+        }
+        return derived.computeIfAbsent(index, i -> Credentials.create(Bip32ECKeyPair.deriveKeyPair(accounts, new int[] {i})));
+    }
+
+    @Override
+    public String toString() {
+        return "DepositKeys[<secret>]";
+    }
+}

@@ -1,0 +1,16 @@
+package com.recoverydesk.wallet;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Keys and addresses of the exchange's wallet. Validated by the beans that use them, not by bean
+ * validation, whose start-up report would print the rejected value — a secret.
+ */
+@ConfigurationProperties("recovery.wallet")
+public record WalletProperties(String depositMnemonic, String gasStationPrivateKey, String feeTreasuryAddress) {
+
+    @Override
+    public String toString() {
+        return "WalletProperties[depositMnemonic=<secret>, gasStationPrivateKey=<secret>, feeTreasuryAddress=" + feeTreasuryAddress + "]";
+    }
+}

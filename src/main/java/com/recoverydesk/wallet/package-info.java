@@ -1,0 +1,5 @@
+/**
+ * The exchange's wallet as Recovery Desk sees it: HD deposit keys (addresses only leave this package), the
+ * directory of which user holds which deposit address for which chains, the gas station and the fee treasury.
+ */
+package com.recoverydesk.wallet;

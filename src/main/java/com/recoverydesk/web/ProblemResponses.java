@@ -1,0 +1,122 @@
+package com.recoverydesk.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as {@code application/problem+json}: a machine {@code code}, a {@code detail} a person
+ * understands, and for bad input {@code errors}, one entry per bad field.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalid(InvalidRequest e) {
+        return badRequest("The request has " + e.errors().size() + " mistake(s); each is named under 'errors'.", e.errors());
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail refused(ApiProblem e) {
+        ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+        problem.setTitle(e.title());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(BodyTooLarge.class)
+    ProblemDetail tooLarge(BodyTooLarge e) {
+        return badRequest("The request body is larger than " + e.limit() + " bytes.",
+                List.of(new FieldError("body", "BODY_TOO_LARGE", "Send at most " + e.limit() + " bytes.")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof BodyTooLarge tooLarge) {
+            return ResponseEntity.badRequest().body(tooLarge(tooLarge));
+        }
+        FieldError error = fieldErrorOf(e.getCause());
+        return ResponseEntity.badRequest().body(badRequest(error.message(), List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String sent = e.getContentType() == null ? "no content type" : e.getContentType().toString();
+        FieldError error = new FieldError("Content-Type", "UNSUPPORTED_CONTENT_TYPE",
+                "Send the body as application/json (it was " + sent + ").");
+        return ResponseEntity.badRequest().body(badRequest(error.message(), List.of(error)));
+    }
+
+    /** Spring's own errors (404, 405, …): add the machine code every problem carries. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", codeOf(status));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error answering a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Something went wrong on our side. Nothing you did caused it; please try again shortly.");
+    }
+
+    private static FieldError fieldErrorOf(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown), "UNKNOWN_FIELD", "'" + unknown.getPropertyName() + "' is not a field of this request.");
+        }
+        if (cause instanceof InvalidFormatException | cause instanceof MismatchedInputException) {
+            MismatchedInputException mismatch = (MismatchedInputException) cause;
+            return new FieldError(path(mismatch), "WRONG_TYPE", "This field has the wrong type of value.");
+        }
+        return new FieldError("body", "MALFORMED_JSON", "The body is not valid JSON.");
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining());
+        return path.startsWith(".") ? path.substring(1) : path.isEmpty() ? "body" : path;
+    }
+
+    private static ProblemDetail badRequest(String detail, List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static String codeOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name().toUpperCase(Locale.ROOT);
+    }
+}
