@@ -25,8 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("database")
 public abstract class IntegrationTest {
 
+    /** Free ports for the test devnet, chosen once per JVM so every test shares one context and one set of chains. */
+    protected static final int ETHEREUM_PORT = freePort();
+    protected static final int BSC_PORT = freePort();
+    /** A fresh chain state per test run, so the demo tokens land at the addresses chains.yml names. */
+    private static final String DEVNET_DIR = "target/devnet-test-" + ProcessHandle.current().pid();
+
     /** The polygon node as the application sees it: a proxy to the ethereum test chain that tests can take down. */
-    protected static final SwitchableProxy POLYGON_NODE = new SwitchableProxy(freePort(), IntegrationTest::ethereumPort);
+    protected static final SwitchableProxy POLYGON_NODE = new SwitchableProxy(freePort(), () -> ETHEREUM_PORT);
 
     static {
         POLYGON_NODE.up();
@@ -37,15 +43,14 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void chains(DynamicPropertyRegistry registry) {
+        registry.add("ETHEREUM_RPC_URL", () -> "http://127.0.0.1:" + ETHEREUM_PORT);
+        registry.add("BSC_RPC_URL", () -> "http://127.0.0.1:" + BSC_PORT);
         registry.add("POLYGON_RPC_URL", () -> "http://127.0.0.1:" + POLYGON_NODE.port());
+        registry.add("recovery.devnet.data-dir", () -> DEVNET_DIR);
     }
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
-    }
-
-    static int ethereumPort() {
-        throw new IllegalStateException("the ethereum test chain's port is set by the devnet test support");
     }
 
     static int freePort() {

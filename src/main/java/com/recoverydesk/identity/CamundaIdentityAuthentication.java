@@ -1,0 +1,41 @@
+package com.recoverydesk.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs users in against Camunda's identity service, so the API, the pages, Tasklist and Cockpit share one
+ * set of users, passwords and groups. Groups become authorities {@code GROUP_<id>}.
+ */
+@Component
+class CamundaIdentityAuthentication implements AuthenticationProvider {
+
+    private final IdentityService identity;
+
+    CamundaIdentityAuthentication(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String user = attempt.getName();
+        Object password = attempt.getCredentials();
+        if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
+            throw new BadCredentialsException("Wrong user name or password.");
+        }
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, AuthorityUtils.createAuthorityList(Groups.authorities(groups)));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,28 @@
+package com.recoverydesk.identity;
+
+import java.util.List;
+
+/** The Camunda groups Recovery Desk knows, and how they appear as Spring Security authorities. */
+public final class Groups {
+
+    public static final String CUSTOMERS = "customers";
+    public static final String APPEALS = "appeals";
+    public static final String WALLET = "wallet";
+    public static final String OPERATORS = "camunda-admin";
+
+    /** Authorities are the group ids with this prefix: {@code GROUP_appeals}. */
+    public static final String PREFIX = "GROUP_";
+
+    static final List<String> STAFF = List.of(APPEALS, WALLET, OPERATORS);
+
+    private Groups() {
+    }
+
+    public static String authority(String group) {
+        return PREFIX + group;
+    }
+
+    static String[] authorities(List<String> groups) {
+        return groups.stream().map(Groups::authority).toArray(String[]::new);
+    }
+}
