@@ -1,0 +1,108 @@
+package com.recoverydesk.credited;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.recoverydesk.support.Api;
+import com.recoverydesk.support.IntegrationTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Operators import what the deposit system credited: idempotently, and all or nothing on bad input. */
+class CreditedDepositImportTest extends IntegrationTest {
+
+    private static final String ADDRESS = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+    @Autowired
+    CreditedDeposits credited;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(baseUrl());
+    }
+
+    @Test
+    void importsDepositsAndIgnoresTheSameDepositsImportedAgain() {
+        String tx1 = randomTx();
+        String tx2 = randomTx();
+        List<Map<String, Object>> deposits = List.of(entry(tx1, 0), entry(tx2, 3), entry(tx2.toUpperCase().replace("0X", "0x"), 4));
+        long before = credited.count();
+
+        Api.Answer first = api.post("admin", "/api/v1/admin/credited-deposits", Map.of("deposits", deposits));
+        Api.Answer again = api.post("admin", "/api/v1/admin/credited-deposits", Map.of("deposits", deposits));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("imported").asInt()).isEqualTo(3);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("imported").asInt()).isZero();
+        assertThat(again.body().get("alreadyKnown").asInt()).isEqualTo(3);
+        assertThat(credited.count()).isEqualTo(before + 3);
+        assertThat(credited.isCredited("bsc", tx2, 3)).isTrue();
+        assertThat(credited.isCredited("bsc", tx2, 5)).isFalse();
+    }
+
+    @Test
+    void refusesABatchWithBadEntriesNamingEachFieldAndStoresNone() {
+        Map<String, Object> badTx = entry("0x1234", 0);
+        Map<String, Object> badChecksum = entry(randomTx(), 0);
+        badChecksum.put("depositAddress", "0x70997970c51812DC3A010C7d01b50e0d17dc79C8");
+        Map<String, Object> badChain = entry(randomTx(), 0);
+        badChain.put("chain", "solana");
+        Map<String, Object> badAmount = entry(randomTx(), -2);
+        badAmount.put("amount", "12.5");
+        long before = credited.count();
+
+        Api.Answer answer = api.post("admin", "/api/v1/admin/credited-deposits",
+                Map.of("deposits", List.of(entry(randomTx(), 0), badTx, badChecksum, badChain, badAmount)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("errors")).extracting(e -> e.get("field").asText()).containsExactlyInAnyOrder(
+                "deposits[1].txHash", "deposits[2].depositAddress", "deposits[3].chain", "deposits[4].logIndex", "deposits[4].amount");
+        assertThat(credited.count()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnUnknownFieldInAnEntry() {
+        Map<String, Object> entry = entry(randomTx(), 0);
+        entry.put("creditedTo", "alice");
+
+        Api.Answer answer = api.post("admin", "/api/v1/admin/credited-deposits", Map.of("deposits", List.of(entry)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("errors").get(0).get("field").asText()).isEqualTo("deposits[0].creditedTo");
+    }
+
+    @Test
+    void onlyOperatorsMayImport() {
+        Api.Answer asCustomer = api.post("alice", "/api/v1/admin/credited-deposits", Map.of("deposits", List.of(entry(randomTx(), 0))));
+        Api.Answer asSpecialist = api.post("sam", "/api/v1/admin/credited-deposits", Map.of("deposits", List.of(entry(randomTx(), 0))));
+
+        assertThat(asCustomer.status()).isEqualTo(403);
+        assertThat(asCustomer.body().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(asSpecialist.status()).isEqualTo(403);
+    }
+
+    private static Map<String, Object> entry(String tx, int logIndex) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("chain", "bsc");
+        entry.put("txHash", tx);
+        entry.put("logIndex", logIndex);
+        entry.put("depositAddress", ADDRESS);
+        entry.put("tokenContract", USDT);
+        entry.put("amount", "250000000000000000000");
+        entry.put("creditedAt", "2026-11-20T10:15:30Z");
+        return entry;
+    }
+
+    private static String randomTx() {
+        return "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+}
