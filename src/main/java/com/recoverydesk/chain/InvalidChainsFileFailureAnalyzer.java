@@ -4,7 +4,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Turns a bad chains.yml into one plain start-up message instead of a stack trace. */
-class InvalidChainsFileFailureAnalyzer extends AbstractFailureAnalyzer<InvalidChainsFile> {
+public class InvalidChainsFileFailureAnalyzer extends AbstractFailureAnalyzer<InvalidChainsFile> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidChainsFile cause) {

@@ -4,7 +4,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** One plain start-up message for a bad wallet setting. */
-class InvalidWalletSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidWalletSetting> {
+public class InvalidWalletSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidWalletSetting> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidWalletSetting cause) {
