@@ -22,6 +22,33 @@ public final class CaseProcess {
     public static final String CHECKS = "checks";
 
     public static final String REVIEW_TASK = "reviewAppeal";
+    public static final String APPROVAL_TASK = "approveRefund";
+    public static final String SECOND_APPROVAL_TASK = "secondApproval";
+
+    /** String: APPROVE, REJECT or REQUEST_INFO, set when the review task is completed. */
+    public static final String REVIEW_DECISION = "reviewDecision";
+    /** String: APPROVE or REJECT, set when a wallet approval task is completed. */
+    public static final String APPROVAL_DECISION = "approvalDecision";
+    /** String: why a specialist or wallet member rejected (required with REJECT). */
+    public static final String DECISION_REASON = "decisionReason";
+    /** String: what the specialist asks the user (required with REQUEST_INFO). */
+    public static final String INFO_MESSAGE = "infoMessage";
+    /** String decimal: the specialist's USD valuation of a deposit without a known price. */
+    public static final String VALUATION_USD = "valuationUsd";
+    /** String: user id of the specialist who completed the review; may never approve the refund. */
+    public static final String REVIEWER = "reviewer";
+    /** String: user id of the wallet member who approved first. */
+    public static final String FIRST_APPROVER = "firstApprover";
+    /** Boolean: the refund is worth more than approval.dual-above-usd and needs a second approver. */
+    public static final String SECOND_APPROVAL_NEEDED = "secondApprovalNeeded";
+    /** String: the ReasonCode a closing rejection uses. */
+    public static final String REJECTION_CODE = "rejectionCode";
+    /** String: user id behind a rejection. */
+    public static final String REJECTED_BY = "rejectedBy";
+    /** ISO-8601 duration the case waits for the user's reply. */
+    public static final String REPLY_WINDOW = "replyWindow";
+    /** The BPMN message a user's reply is correlated with. */
+    public static final String REPLY_MESSAGE = "CaseReply";
 
     private CaseProcess() {
     }

@@ -25,7 +25,7 @@ public class CaseStore {
     private static final String COLUMNS = "id, customer_id, type, status, chain, tx_hash, deposit_address, token_contract, "
             + "refund_address, claimed_amount, contact_email, note, reason_code, reason_message, fact_from, fact_to, "
             + "fact_token_contract, fact_symbol, fact_decimals, fact_amount, fact_block_number, fact_log_index, "
-            + "fact_confirmations, fact_block_time, created_at, updated_at";
+            + "fact_confirmations, fact_block_time, fee_amount, fee_usd, value_usd, fee_rule, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -189,8 +189,28 @@ public class CaseStore {
                 reason == null ? null : ReasonCode.valueOf(reason),
                 rs.getString("reason_message"),
                 facts,
+                fee(rs),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    private static CaseFee fee(ResultSet rs) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("fee_amount");
+        return amount == null ? null
+                : new CaseFee(amount.toBigIntegerExact(), rs.getBigDecimal("fee_usd"), rs.getBigDecimal("value_usd"), rs.getString("fee_rule"));
+    }
+
+    /** Records the fee the case will be charged (computed by the same calculator as the public quote). */
+    public void recordFee(String caseId, CaseFee fee) {
+        jdbc.sql("update recovery.recovery_case set fee_amount = :fee, fee_usd = :usd, value_usd = :value, fee_rule = :rule, "
+                        + "updated_at = :now where id = :id")
+                .param("fee", new BigDecimal(fee.amount()))
+                .param("usd", fee.usd())
+                .param("value", fee.valueUsd())
+                .param("rule", fee.rule())
+                .param("now", now())
+                .param("id", caseId)
+                .update();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

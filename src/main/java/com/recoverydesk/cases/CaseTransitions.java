@@ -1,5 +1,6 @@
 package com.recoverydesk.cases;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +18,12 @@ public class CaseTransitions {
 
     private final CaseStore cases;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
 
-    CaseTransitions(CaseStore cases, Timeline timeline) {
+    CaseTransitions(CaseStore cases, Timeline timeline, ApplicationEventPublisher events) {
         this.cases = cases;
         this.timeline = timeline;
+        this.events = events;
     }
 
     /** The first line of every timeline: the customer filed the case. */
@@ -33,6 +36,7 @@ public class CaseTransitions {
     public void move(String caseId, CaseStatus to, String actor, String event, String message) {
         cases.updateStatus(caseId, to, null, null);
         timeline.append(caseId, actor, event, to, null, message);
+        events.publishEvent(new CaseStatusChanged(caseId, to, null, message));
     }
 
     /** Closes the case as {@code REJECTED}, releasing its deposit; the user reads the reason's sentence. */
@@ -50,5 +54,6 @@ public class CaseTransitions {
         String message = detail == null ? reason.message() : reason.message() + " " + detail;
         cases.updateStatus(caseId, to, reason, message);
         timeline.append(caseId, actor, event, to, reason, message);
+        events.publishEvent(new CaseStatusChanged(caseId, to, reason, message));
     }
 }

@@ -18,6 +18,7 @@ public record CaseView(
         String claimedAmount,
         String note,
         FactsView facts,
+        FeeView fee,
         List<TimelineView> timeline,
         List<TransactionView> transactions,
         Instant createdAt,
@@ -27,6 +28,7 @@ public record CaseView(
         return new CaseView(c.id(), c.type(), c.status(), c.reasonCode(), c.reasonMessage(), c.chain(), c.txHash(),
                 c.depositAddress(), c.tokenContract(), c.refundAddress(), c.claimedAmount(), c.note(),
                 c.facts() == null ? null : FactsView.of(c.facts()),
+                c.fee() == null ? null : new FeeView(c.fee().amount().toString(), c.fee().usd(), c.fee().valueUsd(), c.fee().rule()),
                 timeline.stream().map(TimelineView::of).toList(), List.of(), c.createdAt(), c.updatedAt());
     }
 
@@ -37,6 +39,10 @@ public record CaseView(
             return new FactsView(f.from(), f.to(), f.tokenContract(), f.symbol(), f.decimals(), f.amount().toString(),
                     f.blockNumber(), f.isNative() ? null : f.logIndex(), f.confirmations(), f.blockTime());
         }
+    }
+
+    /** {@code amount} in the deposit's raw units, as a string of digits. */
+    public record FeeView(String amount, java.math.BigDecimal usd, java.math.BigDecimal valueUsd, String rule) {
     }
 
     public record TimelineView(Instant at, String actor, String event, CaseStatus status, ReasonCode reasonCode, String message) {

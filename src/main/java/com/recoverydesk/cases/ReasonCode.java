@@ -18,6 +18,7 @@ public enum ReasonCode {
     BELOW_FEE("The deposit is worth less than the recovery fee (or the minimum worth recovering)."),
     WRONG_CASE_TYPE("This deposit is not the kind of mistake you filed: choose the other kind of case, or contact support."),
     REJECTED_BY_REVIEW("An appeals specialist rejected this case."),
+    REJECTED_BY_WALLET("The wallet team did not approve this refund."),
     NO_REPLY("We asked for more information and did not hear back in time."),
     CANCELLED_BY_USER("You withdrew this case.");
 

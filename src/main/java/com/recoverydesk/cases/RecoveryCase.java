@@ -19,6 +19,7 @@ public record RecoveryCase(
         ReasonCode reasonCode,
         String reasonMessage,
         DepositFacts facts,
+        CaseFee fee,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -107,6 +107,6 @@ class EligibilityRulesTest {
     private static RecoveryCase filing(CaseType type, String chain, String token) {
         return new RecoveryCase("case-1", "alice", type, CaseStatus.VERIFYING, chain,
                 "0x" + "ab".repeat(32), "0x9858EfFD232B4033E47d90003D41EC34EcaEda94", token,
-                "0x0000000000000000000000000000000000000003", null, null, null, null, null, null, NOW, NOW);
+                "0x0000000000000000000000000000000000000003", null, null, null, null, null, null, null, NOW, NOW);
     }
 }

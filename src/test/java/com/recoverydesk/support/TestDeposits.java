@@ -56,12 +56,11 @@ public final class TestDeposits {
         return receipt(chain, hash).getContractAddress();
     }
 
+    /** The receipt, once anvil has mined the transaction (it answers the send a moment before the block is sealed). */
     public TransactionReceipt receipt(String chain, String hash) {
-        try {
-            return chains.client(chain).ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> chains.client(chain).ethGetTransactionReceipt(hash).send().getTransactionReceipt(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     public void mine(String chain, int blocks) {

@@ -275,11 +275,12 @@ class VerificationFlowTest extends IntegrationTest {
         JsonNode rejected = awaitStatus("alice".equals(ownerOf(id)) ? "alice" : "bob", id, "REJECTED");
         assertThat(rejected.get("reasonCode").asText()).isEqualTo(reasonCode);
         assertThat(rejected.get("reasonMessage").asText()).isNotBlank();
-        assertThat(rejected.get("timeline")).last().satisfies(e -> {
+        assertThat(rejected.get("timeline")).filteredOn(e -> e.get("event").asText().equals("REJECTED")).singleElement().satisfies(e -> {
             assertThat(e.get("status").asText()).isEqualTo("REJECTED");
             assertThat(e.get("reasonCode").asText()).isEqualTo(reasonCode);
             assertThat(e.get("actor").asText()).isEqualTo("system");
         });
+        assertThat(rejected.get("timeline")).last().satisfies(e -> assertThat(e.get("event").asText()).isEqualTo("NOTIFIED"));
     }
 
     private String ownerOf(String id) {

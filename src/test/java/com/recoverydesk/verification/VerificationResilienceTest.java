@@ -55,7 +55,7 @@ class VerificationResilienceTest extends IntegrationTest {
     @Test
     void aNodeThatIsDownWhenTheCaseIsFiledDelaysItWithAnIncidentAndTheCaseGoesOnWhenTheNodeIsBack() {
         // polygon's node is the proxy in front of the ethereum test chain; a native deposit there is seen on both
-        String tx = deposits.sendNative("ethereum", alice, new BigInteger("1000000000000000000"));
+        String tx = deposits.sendNative("ethereum", alice, new BigInteger("500000000000000000000")); // 500 POL, worth 250 USD on polygon
         deposits.mine("ethereum", 3);
         POLYGON_NODE.down();
 

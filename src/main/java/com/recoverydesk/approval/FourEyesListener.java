@@ -1,0 +1,54 @@
+package com.recoverydesk.approval;
+
+import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.identity.Actors;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four-eyes, inside the engine so that no path around it exists (our API, Tasklist, the engine REST API):
+ * the specialist who reviewed a case can neither claim nor complete its approval, and the second approval
+ * must come from a different wallet member than the first. Runs on assignment and on completion.
+ */
+@Component("fourEyes")
+class FourEyesListener implements TaskListener {
+
+    private final Actors actors;
+
+    FourEyesListener(Actors actors) {
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String reviewer = (String) task.getVariable(CaseProcess.REVIEWER);
+        String firstApprover = CaseProcess.SECOND_APPROVAL_TASK.equals(task.getTaskDefinitionKey())
+                ? (String) task.getVariable(CaseProcess.FIRST_APPROVER) : null;
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            refuse(task.getAssignee(), reviewer, firstApprover);
+            return;
+        }
+        String actor = actors.actingOn(task);
+        if (actor == null) {
+            throw new FourEyesViolation("An approval must be given by a named wallet team member.");
+        }
+        refuse(actor, reviewer, firstApprover);
+        if (task.getAssignee() != null) {
+            refuse(task.getAssignee(), reviewer, firstApprover);
+        }
+    }
+
+    private static void refuse(String user, String reviewer, String firstApprover) {
+        if (user == null) {
+            return;
+        }
+        if (Objects.equals(user, reviewer)) {
+            throw new FourEyesViolation(user + " reviewed this case and so cannot approve its refund (four-eyes).");
+        }
+        if (Objects.equals(user, firstApprover)) {
+            throw new FourEyesViolation(user + " already approved this refund; the second approval must come from someone else.");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Fees: one exact calculator ({@link com.recoverydesk.fees.FeeCalculator}) behind the public quote and the fee a
+ * case is charged, prices behind {@link com.recoverydesk.fees.PriceBook}, BELOW_FEE rejections.
+ */
+package com.recoverydesk.fees;

@@ -1,0 +1,60 @@
+package com.recoverydesk.intake;
+
+import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.cases.CaseStore;
+import com.recoverydesk.cases.CaseTransitions;
+import com.recoverydesk.cases.CaseView;
+import com.recoverydesk.cases.ReasonCode;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.web.ApiProblem;
+import java.util.EnumSet;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The user withdraws a case that has not reached the wallet team: the case closes as CANCELLED and its
+ * process ends, in one transaction. Once approval has begun, only the wallet team can stop it.
+ */
+@RestController
+class CancellationController {
+
+    private static final Set<CaseStatus> CANCELLABLE = EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.VERIFYING, CaseStatus.IN_REVIEW,
+            CaseStatus.INFO_REQUESTED);
+
+    private final CaseStore cases;
+    private final CaseTransitions transitions;
+    private final Timeline timeline;
+    private final RuntimeService runtime;
+
+    CancellationController(CaseStore cases, CaseTransitions transitions, Timeline timeline, RuntimeService runtime) {
+        this.cases = cases;
+        this.transitions = transitions;
+        this.timeline = timeline;
+        this.runtime = runtime;
+    }
+
+    @PostMapping("/api/v1/cases/{id}/cancel")
+    @Transactional
+    CaseView cancel(@PathVariable String id, Authentication caller) {
+        RecoveryCase c = cases.find(id).filter(found -> found.customerId().equals(caller.getName()))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND", "No such case", "There is no case " + id + " for you."));
+        if (!CANCELLABLE.contains(c.status())) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "CANNOT_CANCEL", "Too late to withdraw",
+                    "A case can be withdrawn until the wallet team takes it up; this one is " + c.status() + ".");
+        }
+        // deleting the case's process deletes the verification it may be calling, too
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKeyIn(CaseProcess.WRONG_NETWORK, CaseProcess.UNLISTED_TOKEN).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "cancelled by " + caller.getName()));
+        transitions.close(id, CaseStatus.CANCELLED, ReasonCode.CANCELLED_BY_USER, caller.getName(), "CANCELLED", null);
+        return CaseView.of(cases.find(id).orElseThrow(), timeline.of(id));
+    }
+}

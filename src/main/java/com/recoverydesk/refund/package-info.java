@@ -1,0 +1,2 @@
+/** Refund execution: signing, persisting, broadcasting and confirming the refund and fee transfers, exactly once. */
+package com.recoverydesk.refund;
