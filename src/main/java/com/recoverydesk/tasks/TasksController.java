@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -81,6 +82,7 @@ class TasksController {
         if (task.getAssignee() != null && !task.getAssignee().equals(caller.getName())) {
             throw claimedBy(task);
         }
+        String caseId = caseIdOf(task);
         asCaller(caller, () -> {
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, caller.getName());
@@ -88,7 +90,6 @@ class TasksController {
             tasks.complete(taskId, variables);
             return null;
         });
-        String caseId = caseIdOf(task);
         return new CompletedView(taskId, caseId, kind, form.decision(), cases.find(caseId).orElseThrow().status().name());
     }
 
@@ -136,13 +137,30 @@ class TasksController {
         identity.setAuthentication(caller.getName(), groupsOf(caller));
         try {
             return work.get();
-        } catch (AuthorizationException e) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "FOUR_EYES", "Not allowed for you", e.getMessage());
-        } catch (BadUserRequestException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_DECISION", "Decision refused", e.getMessage());
+        } catch (ProcessEngineException e) {
+            throw problemOf(e);
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The engine wraps what a task listener throws; the innermost engine exception says what went wrong. */
+    private static RuntimeException problemOf(ProcessEngineException e) {
+        Throwable cause = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthorizationException || t instanceof BadUserRequestException) {
+                cause = t;
+            }
+        }
+        if (cause instanceof AuthorizationException) {
+            return new ApiProblem(HttpStatus.FORBIDDEN, "FOUR_EYES", "Not allowed for you",
+                    cause.getMessage().contains("four-eyes") || cause.getMessage().contains("second approval") ? cause.getMessage()
+                            : "You may not work on this task: who reviewed a case cannot approve its refund, and two approvals need two people.");
+        }
+        if (cause instanceof BadUserRequestException) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_DECISION", "Decision refused", cause.getMessage());
+        }
+        return e;
     }
 
     /** A task of another group does not exist for the caller: 404, never 403. */

@@ -34,8 +34,13 @@ public abstract class IntegrationTest {
     /** The polygon node as the application sees it: a proxy to the ethereum test chain that tests can take down. */
     protected static final SwitchableProxy POLYGON_NODE = new SwitchableProxy(freePort(), () -> ETHEREUM_PORT);
 
+    /** A real SMTP server for the whole run; a test may stop and restart it to play a mail outage. */
+    protected static final int SMTP_PORT = freePort();
+    protected static final MailServer MAIL = new MailServer(SMTP_PORT);
+
     static {
         POLYGON_NODE.up();
+        MAIL.start();
     }
 
     @LocalServerPort
@@ -47,6 +52,8 @@ public abstract class IntegrationTest {
         registry.add("BSC_RPC_URL", () -> "http://127.0.0.1:" + BSC_PORT);
         registry.add("POLYGON_RPC_URL", () -> "http://127.0.0.1:" + POLYGON_NODE.port());
         registry.add("recovery.devnet.data-dir", () -> DEVNET_DIR);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
     protected String baseUrl() {

@@ -1,0 +1,321 @@
+package com.recoverydesk.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.recoverydesk.chain.ChainClients;
+import com.recoverydesk.support.Api;
+import com.recoverydesk.support.IntegrationTest;
+import com.recoverydesk.support.TestDeposits;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The human part: appeals review, fees, the wallet team's approval and four-eyes, through the real engine and HTTP. */
+class ReviewAndApprovalTest extends IntegrationTest {
+
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+    static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+    @Autowired
+    ChainClients chains;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+
+    Api api;
+    TestDeposits deposits;
+    String alice;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(baseUrl());
+        deposits = new TestDeposits(chains);
+        alice = api.get("alice", "/api/v1/me/deposit-addresses").body().get(0).get("address").asText();
+        // someone in both appeals and wallet: the person four-eyes exists for
+        if (identity.createUserQuery().userId("pat").count() == 0) {
+            var pat = identity.newUser("pat");
+            pat.setPassword("demo");
+            identity.saveUser(pat);
+            identity.createMembership("pat", "appeals");
+            identity.createMembership("pat", "wallet");
+        }
+    }
+
+    @Test
+    void aWrongNetworkCaseApprovedByReviewAndWalletReachesTheRefund() {
+        String id = inReview(usdtOnBsc("250"));
+
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
+        assertThat(decide("wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+
+        JsonNode refunding = caseOf(id);
+        assertThat(refunding.get("status").asText()).isEqualTo("REFUNDING");
+        assertThat(refunding.get("timeline")).extracting(e -> e.get("event").asText() + ":" + e.get("actor").asText())
+                .containsSubsequence("REVIEW_APPROVED:sam", "AWAITING_APPROVAL:sam", "REFUND_APPROVED:wendy", "REFUNDING:wendy");
+        assertThat(refunding.get("transactions")).as("nothing pretends to pay before refund execution exists").isEmpty();
+    }
+
+    @Test
+    void anUnlistedTokenNeedsTheSpecialistsValuationWhichSetsTheFee() {
+        String tx = deposits.sendToken("ethereum", GEM, alice, new BigInteger("3000000000000000000000"));
+        deposits.mine("ethereum", 12);
+        String id = inReview(file("UNLISTED_TOKEN", "ethereum", tx, GEM));
+        assertThat(caseOf(id).get("fee")).isNull();
+
+        Api.Answer withoutValuation = decide("sam", id, "REVIEW", Map.of("decision", "APPROVE"));
+        assertThat(withoutValuation.status()).isEqualTo(400);
+        assertThat(withoutValuation.body().get("detail").asText()).contains("valuation");
+
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE", "valuationUsd", "1200")).status()).isEqualTo(200);
+        JsonNode fee = caseOf(id).get("fee");
+        assertThat(new BigDecimal(fee.get("usd").asText())).isEqualByComparingTo("120"); // 10% of 1200
+        assertThat(fee.get("amount").asText()).isEqualTo("300000000000000000000"); // a tenth of the deposit, in raw units
+        assertThat(decide("walt", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("REFUNDING");
+    }
+
+    @Test
+    void aRejectionNeedsAReasonWhichTheUserReadsAndIsToldAbout() {
+        String id = inReview(usdtOnBsc("250"));
+
+        Api.Answer noReason = decide("sara", id, "REVIEW", Map.of("decision", "REJECT"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("errors").get(0).get("field").asText()).isEqualTo("reason");
+        assertThat(decide("sara", id, "REVIEW", Map.of("decision", "REJECT", "reason", "The sender is a sanctioned address.")).status())
+                .isEqualTo(200);
+
+        JsonNode rejected = caseOf(id);
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("reasonCode").asText()).isEqualTo("REJECTED_BY_REVIEW");
+        assertThat(rejected.get("reasonMessage").asText()).contains("sanctioned");
+        assertThat(rejected.get("timeline")).extracting(e -> e.get("event").asText()).contains("REVIEW_REJECTED", "REJECTED", "NOTIFIED");
+    }
+
+    @Test
+    void aQuestionToTheUserWaitsForTheReplyAndTheReplyReturnsTheCaseToReview() {
+        String id = inReview(usdtOnBsc("250"));
+
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "REQUEST_INFO", "message", "Which wallet did you send from?")).status())
+                .isEqualTo(200);
+        assertThat(status(id)).isEqualTo("INFO_REQUESTED");
+        Api.Answer reply = api.post("alice", "/api/v1/cases/" + id + "/replies", Map.of("message", "From my hardware wallet."));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("IN_REVIEW");
+        assertThat(taskOf("sam", id, "REVIEW")).isNotNull();
+        assertThat(caseOf(id).get("timeline")).extracting(e -> e.get("event").asText() + ":" + e.get("actor").asText())
+                .contains("INFO_REQUESTED:sam", "USER_REPLIED:alice");
+        assertThat(api.post("alice", "/api/v1/cases/" + id + "/replies", Map.of("message", "again")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aQuestionLeftUnansweredClosesTheCaseWhenTheReplyWindowEnds() {
+        String id = inReview(usdtOnBsc("250"));
+        decide("sam", id, "REVIEW", Map.of("decision", "REQUEST_INFO", "message", "Please send a screenshot."));
+
+        String processId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKeyIn("wrongNetworkRecovery").singleResult().getId();
+        Job deadline = management.createJobQuery().processInstanceId(processId).timers().singleResult();
+        assertThat(deadline.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + Duration.ofDays(13).toMillis()));
+        management.executeJob(deadline.getId());
+
+        JsonNode closed = caseOf(id);
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED_NO_REPLY");
+        assertThat(closed.get("reasonCode").asText()).isEqualTo("NO_REPLY");
+    }
+
+    @Test
+    void aCaseCanBeWithdrawnBeforeApprovalButNotAfter() {
+        String early = inReview(usdtOnBsc("250"));
+        Api.Answer cancelled = api.post("alice", "/api/v1/cases/" + early + "/cancel", Map.of());
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(early).count()).isZero();
+
+        String late = inReview(usdtOnBsc("250"));
+        decide("sam", late, "REVIEW", Map.of("decision", "APPROVE"));
+        Api.Answer refused = api.post("alice", "/api/v1/cases/" + late + "/cancel", Map.of());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("code").asText()).isEqualTo("CANNOT_CANCEL");
+        assertThat(api.post("bob", "/api/v1/cases/" + late + "/cancel", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theReviewerCannotApproveTheRefundThroughTheApiNorTheEngineRestApi() {
+        String id = inReview(usdtOnBsc("250"));
+        assertThat(decide("pat", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        String approval = taskOf("pat", id, "WALLET_APPROVAL");
+
+        Api.Answer viaApi = api.post("pat", "/api/v1/tasks/" + approval + "/complete", Map.of("decision", "APPROVE"));
+        Api.Answer claimViaApi = api.post("pat", "/api/v1/tasks/" + approval + "/claim", Map.of());
+        Api.Answer viaEngineRest = api.post("pat", "/engine-rest/task/" + approval + "/complete",
+                Map.of("variables", Map.of("approvalDecision", Map.of("value", "APPROVE"))));
+        Api.Answer claimViaEngineRest = api.post("pat", "/engine-rest/task/" + approval + "/claim", Map.of("userId", "pat"));
+
+        assertThat(viaApi.status()).isEqualTo(403);
+        assertThat(viaApi.body().get("code").asText()).isEqualTo("FOUR_EYES");
+        assertThat(claimViaApi.status()).isEqualTo(403);
+        assertThat(viaEngineRest.status()).isEqualTo(403);
+        assertThat(viaEngineRest.body().get("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(claimViaEngineRest.status()).isEqualTo(403);
+        assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
+        assertThat(decide("walt", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aboveTheThresholdOneApprovalIsNotEnoughAndTheSameMemberTwiceIsRefused() {
+        String id = inReview(usdtOnBsc("20000"));
+        decide("sam", id, "REVIEW", Map.of("decision", "APPROVE"));
+
+        assertThat(decide("wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
+        Api.Answer sameAgain = decide("wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE"));
+        assertThat(sameAgain.status()).isEqualTo(403);
+        assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
+
+        assertThat(decide("walt", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("REFUNDING");
+    }
+
+    @Test
+    void aTaskOfAnotherGroupDoesNotExistForTheCaller() {
+        String id = inReview(usdtOnBsc("250"));
+        String review = taskOf("sam", id, "REVIEW");
+
+        assertThat(api.post("wendy", "/api/v1/tasks/" + review + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(404);
+        assertThat(api.post("wendy", "/api/v1/tasks/" + review + "/claim", Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("alice", "/api/v1/tasks").status()).isEqualTo(403);
+        assertThat(api.get("wendy", "/api/v1/tasks").body()).noneSatisfy(t -> assertThat(t.get("id").asText()).isEqualTo(review));
+        JsonNode listed = api.get("sam", "/api/v1/tasks").body();
+        assertThat(listed).anySatisfy(t -> {
+            assertThat(t.get("id").asText()).isEqualTo(review);
+            assertThat(t.get("kind").asText()).isEqualTo("REVIEW");
+            assertThat(t.get("facts").get("amount").asText()).isEqualTo("250000000000000000000");
+        });
+    }
+
+    @Test
+    void theQuotedFeeIsTheFeeCharged() {
+        Api.Answer quote = api.get(null, "/api/v1/fees/quote?type=WRONG_NETWORK&chain=bsc&token=USDT&amount=2500");
+        String id = inReview(usdtOnBsc("2500"));
+
+        assertThat(quote.status()).isEqualTo(200);
+        assertThat(quote.body().get("fee").asText()).isEqualTo("125000000000000000000");
+        assertThat(caseOf(id).get("fee").get("amount").asText()).isEqualTo(quote.body().get("fee").asText());
+    }
+
+    @Test
+    void aDepositJustUnderTheMinimumIsBelowFeeAndOneAtItIsEligible() {
+        String under = file("WRONG_NETWORK", "bsc", usdtTx("99.999999999999999999"), USDT);
+        String at = file("WRONG_NETWORK", "bsc", usdtTx("100"), USDT);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(under)).isEqualTo("REJECTED"));
+        assertThat(caseOf(under).get("reasonCode").asText()).isEqualTo("BELOW_FEE");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(at)).isEqualTo("IN_REVIEW"));
+    }
+
+    @Test
+    void aRejectionMailWaitsOutAnSmtpOutageAndIsSentOnce() {
+        String id = inReview(usdtOnBsc("250"));
+        MAIL.stop();
+        try {
+            decide("sam", id, "REVIEW", Map.of("decision", "REJECT", "reason", "Duplicate of an earlier claim."));
+            await().atMost(Duration.ofSeconds(30)).until(() -> attemptsFor(id) > 0);
+        } finally {
+            MAIL.start();
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(MAIL.received())
+                .filteredOn(m -> body(m).contains(id)).hasSize(1));
+        assertThat(MAIL.received()).filteredOn(m -> body(m).contains(id)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Your recovery case was rejected"));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private int attemptsFor(String caseId) {
+        return jdbc().sql("select coalesce(max(attempts), 0) from recovery.notification_outbox where case_id = :id")
+                .param("id", caseId).query(Integer.class).single();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return jdbcClient;
+    }
+
+    private static String body(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private String usdtTx(String whole) {
+        String tx = deposits.sendToken("bsc", USDT, alice, new BigDecimal(whole).movePointRight(18).toBigIntegerExact());
+        deposits.mine("bsc", 15);
+        return tx;
+    }
+
+    private String usdtOnBsc(String whole) {
+        return file("WRONG_NETWORK", "bsc", usdtTx(whole), USDT);
+    }
+
+    private String file(String type, String chain, String tx, String token) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", type);
+        form.put("chain", chain);
+        form.put("txHash", tx);
+        form.put("depositAddress", alice);
+        form.put("tokenContract", token);
+        form.put("refundAddress", REFUND);
+        Api.Answer answer = api.post("alice", "/api/v1/cases", form);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.body().get("id").asText();
+    }
+
+    private String inReview(String id) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(id)).isEqualTo("IN_REVIEW"));
+        return id;
+    }
+
+    private String status(String id) {
+        return caseOf(id).get("status").asText();
+    }
+
+    private JsonNode caseOf(String id) {
+        return api.get("alice", "/api/v1/cases/" + id).body();
+    }
+
+    private String taskOf(String user, String caseId, String kind) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode task : api.get(user, "/api/v1/tasks").body()) {
+                if (task.get("caseId").asText().equals(caseId) && task.get("kind").asText().equals(kind)) {
+                    return task.get("id").asText();
+                }
+            }
+            return null;
+        }, t -> t != null);
+    }
+
+    private Api.Answer decide(String user, String caseId, String kind, Map<String, Object> decision) {
+        return api.post(user, "/api/v1/tasks/" + taskOf(user, caseId, kind) + "/complete", decision);
+    }
+}
