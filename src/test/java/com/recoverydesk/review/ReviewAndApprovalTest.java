@@ -179,6 +179,39 @@ class ReviewAndApprovalTest extends IntegrationTest {
     }
 
     @Test
+    void theReviewerCannotApproveTheRefundThroughTasklistEither() throws Exception {
+        String id = inReview(usdtOnBsc("250"));
+        decide("pat", id, "REVIEW", Map.of("decision", "APPROVE"));
+        String approval = taskOf("pat", id, "WALLET_APPROVAL");
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=pat&password=demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/camunda/app/tasklist/default/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+
+        var tasklistComplete = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/camunda/api/engine/engine/default/task/" + approval + "/complete"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\":{\"approvalDecision\":{\"value\":\"APPROVE\"}}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(tasklistComplete.statusCode()).as(tasklistComplete.body()).isEqualTo(403);
+        assertThat(tasklistComplete.body()).contains("AuthorizationException");
+        assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
+    }
+
+    @Test
     void aboveTheThresholdOneApprovalIsNotEnoughAndTheSameMemberTwiceIsRefused() {
         String id = inReview(usdtOnBsc("20000"));
         decide("sam", id, "REVIEW", Map.of("decision", "APPROVE"));
