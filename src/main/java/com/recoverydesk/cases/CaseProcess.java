@@ -9,6 +9,7 @@ public final class CaseProcess {
     public static final String WRONG_NETWORK = "wrongNetworkRecovery";
     public static final String UNLISTED_TOKEN = "unlistedTokenRecovery";
     public static final String VERIFICATION = "depositVerification";
+    public static final String REFUND = "refundExecution";
 
     /** The case id; also every process instance's business key. */
     public static final String CASE_ID = "caseId";
@@ -47,6 +48,8 @@ public final class CaseProcess {
     public static final String REJECTED_BY = "rejectedBy";
     /** ISO-8601 duration the case waits for the user's reply. */
     public static final String REPLY_WINDOW = "replyWindow";
+    /** Boolean: every stored refund transaction is confirmed. */
+    public static final String REFUND_CONFIRMED = "refundConfirmed";
     /** The BPMN message a user's reply is correlated with. */
     public static final String REPLY_MESSAGE = "CaseReply";
 

@@ -24,12 +24,12 @@ public record CaseView(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static CaseView of(RecoveryCase c, List<TimelineEntry> timeline) {
+    static CaseView of(RecoveryCase c, List<TimelineEntry> timeline, List<TransactionView> transactions) {
         return new CaseView(c.id(), c.type(), c.status(), c.reasonCode(), c.reasonMessage(), c.chain(), c.txHash(),
                 c.depositAddress(), c.tokenContract(), c.refundAddress(), c.claimedAmount(), c.note(),
                 c.facts() == null ? null : FactsView.of(c.facts()),
                 c.fee() == null ? null : new FeeView(c.fee().amount().toString(), c.fee().usd(), c.fee().valueUsd(), c.fee().rule()),
-                timeline.stream().map(TimelineView::of).toList(), List.of(), c.createdAt(), c.updatedAt());
+                timeline.stream().map(TimelineView::of).toList(), transactions, c.createdAt(), c.updatedAt());
     }
 
     public record FactsView(String from, String to, String tokenContract, String symbol, Integer decimals, String amount,
@@ -52,6 +52,7 @@ public record CaseView(
         }
     }
 
-    public record TransactionView(String purpose, String hash, String status, Long blockNumber) {
+    /** A transaction of the refund: {@code amount} in raw units as a string of digits. */
+    public record TransactionView(String purpose, String hash, String status, Long blockNumber, String from, String to, String amount) {
     }
 }

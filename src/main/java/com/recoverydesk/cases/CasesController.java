@@ -15,23 +15,23 @@ import org.springframework.web.server.ResponseStatusException;
 class CasesController {
 
     private final CaseStore cases;
-    private final Timeline timeline;
+    private final CaseViews views;
 
-    CasesController(CaseStore cases, Timeline timeline) {
+    CasesController(CaseStore cases, CaseViews views) {
         this.cases = cases;
-        this.timeline = timeline;
+        this.views = views;
     }
 
     @GetMapping
     List<CaseView> mine(Authentication caller) {
-        return cases.listByCustomer(caller.getName()).stream().map(c -> CaseView.of(c, timeline.of(c.id()))).toList();
+        return cases.listByCustomer(caller.getName()).stream().map(views::of).toList();
     }
 
     @GetMapping("/{id}")
     CaseView one(@PathVariable String id, Authentication caller) {
         return cases.find(id)
                 .filter(c -> CaseAccess.canSee(caller, c))
-                .map(c -> CaseView.of(c, timeline.of(c.id())))
+                .map(views::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + id + " for you."));
     }
 }

@@ -7,7 +7,7 @@ import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.ReasonCode;
 import com.recoverydesk.cases.RecoveryCase;
-import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.web.ApiProblem;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,13 +31,13 @@ class CancellationController {
 
     private final CaseStore cases;
     private final CaseTransitions transitions;
-    private final Timeline timeline;
+    private final CaseViews views;
     private final RuntimeService runtime;
 
-    CancellationController(CaseStore cases, CaseTransitions transitions, Timeline timeline, RuntimeService runtime) {
+    CancellationController(CaseStore cases, CaseTransitions transitions, CaseViews views, RuntimeService runtime) {
         this.cases = cases;
         this.transitions = transitions;
-        this.timeline = timeline;
+        this.views = views;
         this.runtime = runtime;
     }
 
@@ -55,6 +55,6 @@ class CancellationController {
                 .processDefinitionKeyIn(CaseProcess.WRONG_NETWORK, CaseProcess.UNLISTED_TOKEN).list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "cancelled by " + caller.getName()));
         transitions.close(id, CaseStatus.CANCELLED, ReasonCode.CANCELLED_BY_USER, caller.getName(), "CANCELLED", null);
-        return CaseView.of(cases.find(id).orElseThrow(), timeline.of(id));
+        return views.of(cases.find(id).orElseThrow());
     }
 }

@@ -3,7 +3,7 @@ package com.recoverydesk.intake;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.OpenCaseExists;
 import com.recoverydesk.cases.RecoveryCase;
-import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.InvalidRequest;
 import java.net.URI;
@@ -24,12 +24,12 @@ class IntakeController {
 
     private final CaseFormValidator validator;
     private final Intake intake;
-    private final Timeline timeline;
+    private final CaseViews views;
 
-    IntakeController(CaseFormValidator validator, Intake intake, Timeline timeline) {
+    IntakeController(CaseFormValidator validator, Intake intake, CaseViews views) {
         this.validator = validator;
         this.intake = intake;
-        this.timeline = timeline;
+        this.views = views;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,6 +47,6 @@ class IntakeController {
                     Map.of("caseId", e.existingCaseId(), "case", "/api/v1/cases/" + e.existingCaseId()));
         }
         return ResponseEntity.created(URI.create("/api/v1/cases/" + filed.id()))
-                .body(CaseView.of(filed, timeline.of(filed.id())));
+                .body(views.of(filed));
     }
 }

@@ -4,6 +4,7 @@ import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
+import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
 import com.recoverydesk.web.ApiProblem;
@@ -29,11 +30,13 @@ class CaseRepliesController {
     private final CaseStore cases;
     private final Timeline timeline;
     private final RuntimeService runtime;
+    private final CaseViews views;
 
-    CaseRepliesController(CaseStore cases, Timeline timeline, RuntimeService runtime) {
+    CaseRepliesController(CaseStore cases, Timeline timeline, RuntimeService runtime, CaseViews views) {
         this.cases = cases;
         this.timeline = timeline;
         this.runtime = runtime;
+        this.views = views;
     }
 
     @PostMapping(path = "/api/v1/cases/{id}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -51,8 +54,7 @@ class CaseRepliesController {
         }
         timeline.note(id, caller.getName(), "USER_REPLIED", c.status(), form.message().trim());
         runtime.createMessageCorrelation(CaseProcess.REPLY_MESSAGE).processInstanceBusinessKey(id).correlate();
-        RecoveryCase now = cases.find(id).orElseThrow();
-        return CaseView.of(now, timeline.of(id));
+        return views.of(cases.find(id).orElseThrow());
     }
 
     record ReplyForm(String message) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
-import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.identity.Groups;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
@@ -44,13 +44,13 @@ class TasksController {
     private final TaskService tasks;
     private final IdentityService identity;
     private final CaseStore cases;
-    private final Timeline timeline;
+    private final CaseViews views;
 
-    TasksController(TaskService tasks, IdentityService identity, CaseStore cases, Timeline timeline) {
+    TasksController(TaskService tasks, IdentityService identity, CaseStore cases, CaseViews views) {
         this.tasks = tasks;
         this.identity = identity;
         this.cases = cases;
-        this.timeline = timeline;
+        this.views = views;
     }
 
     @GetMapping
@@ -180,7 +180,7 @@ class TasksController {
 
     private TaskView view(Task task) {
         String caseId = caseIdOf(task);
-        CaseView theCase = cases.find(caseId).map(c -> CaseView.of(c, timeline.of(c.id()))).orElse(null);
+        CaseView theCase = cases.find(caseId).map(views::of).orElse(null);
         return new TaskView(task.getId(), caseId, TaskKind.of(task.getTaskDefinitionKey()), task.getName(), task.getAssignee(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), theCase == null ? null : theCase.facts(), theCase);
     }

@@ -3,6 +3,8 @@ package com.recoverydesk.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import com.recoverydesk.devnet.AnvilNode;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -31,16 +33,25 @@ public abstract class IntegrationTest {
     /** A fresh chain state per test run, so the demo tokens land at the addresses chains.yml names. */
     private static final String DEVNET_DIR = "target/devnet-test-" + ProcessHandle.current().pid();
 
-    /** The polygon node as the application sees it: a proxy to the ethereum test chain that tests can take down. */
-    protected static final SwitchableProxy POLYGON_NODE = new SwitchableProxy(freePort(), () -> ETHEREUM_PORT);
+    /** A third real chain (polygon, chain id 137) that the application reaches only through a proxy tests can take down. */
+    protected static final int POLYGON_ANVIL_PORT = freePort();
+    protected static final SwitchableProxy POLYGON_NODE = new SwitchableProxy(freePort(), () -> POLYGON_ANVIL_PORT);
 
     /** A real SMTP server for the whole run; a test may stop and restart it to play a mail outage. */
     protected static final int SMTP_PORT = freePort();
     protected static final MailServer MAIL = new MailServer(SMTP_PORT);
 
     static {
+        AnvilNode polygon = AnvilNode.start(Path.of("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"), "polygon",
+                POLYGON_ANVIL_PORT, 137, 0, Path.of(DEVNET_DIR), "POLYGON_RPC_URL");
+        Runtime.getRuntime().addShutdownHook(new Thread(polygon::close));
         POLYGON_NODE.up();
         MAIL.start();
+    }
+
+    /** Talks to the polygon chain directly, past the proxy, to make deposits and read balances even while it is "down". */
+    protected static org.web3j.protocol.Web3j polygonDirect() {
+        return org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService("http://127.0.0.1:" + POLYGON_ANVIL_PORT));
     }
 
     @LocalServerPort

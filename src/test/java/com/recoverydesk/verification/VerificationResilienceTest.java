@@ -54,9 +54,8 @@ class VerificationResilienceTest extends IntegrationTest {
 
     @Test
     void aNodeThatIsDownWhenTheCaseIsFiledDelaysItWithAnIncidentAndTheCaseGoesOnWhenTheNodeIsBack() {
-        // polygon's node is the proxy in front of the ethereum test chain; a native deposit there is seen on both
-        String tx = deposits.sendNative("ethereum", alice, new BigInteger("500000000000000000000")); // 500 POL, worth 250 USD on polygon
-        deposits.mine("ethereum", 3);
+        String tx = deposits.sendNative("polygon", alice, new BigInteger("500000000000000000000")); // 500 POL, worth 250 USD
+        deposits.mine("polygon", 3);
         POLYGON_NODE.down();
 
         String id = file(VerificationFlowTest.form("WRONG_NETWORK", "polygon", tx, alice, null));

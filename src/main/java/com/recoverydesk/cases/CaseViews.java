@@ -1,0 +1,24 @@
+package com.recoverydesk.cases;
+
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Assembles a case as the API shows it: the row, its timeline and its transactions. */
+@Component
+public class CaseViews {
+
+    private final Timeline timeline;
+    private final ObjectProvider<CaseTransactions> transactions;
+
+    CaseViews(Timeline timeline, ObjectProvider<CaseTransactions> transactions) {
+        this.timeline = timeline;
+        this.transactions = transactions;
+    }
+
+    public CaseView of(RecoveryCase c) {
+        CaseTransactions source = transactions.getIfAvailable();
+        List<CaseView.TransactionView> sent = source == null ? List.of() : source.of(c.id());
+        return CaseView.of(c, timeline.of(c.id()), sent);
+    }
+}

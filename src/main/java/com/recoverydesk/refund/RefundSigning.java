@@ -1,0 +1,163 @@
+package com.recoverydesk.refund;
+
+import com.recoverydesk.cases.CaseStore;
+import com.recoverydesk.cases.CaseTransitions;
+import com.recoverydesk.cases.DepositFacts;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.chain.ChainConfig;
+import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.wallet.FeeTreasury;
+import com.recoverydesk.wallet.GasStation;
+import com.recoverydesk.wallet.Signer;
+import java.math.BigInteger;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.protocol.core.methods.request.Transaction;
+
+/**
+ * Signs a refund's transactions and stores them, in the transaction of the workflow step, before anything is
+ * broadcast. Each step is idempotent: what is already stored is never signed again, and the database's unique
+ * keys (one transaction per purpose per case, one per sender nonce) decide any race between two signers.
+ */
+@Service
+class RefundSigning {
+
+    static final BigInteger NATIVE_TRANSFER_GAS = BigInteger.valueOf(21_000);
+
+    private final CaseStore cases;
+    private final Timeline timeline;
+    private final RecoveryRules rules;
+    private final RefundChain chain;
+    private final RefundLedger ledger;
+    private final Signer signer;
+    private final GasStation gasStation;
+    private final FeeTreasury treasury;
+
+    RefundSigning(CaseStore cases, Timeline timeline, RecoveryRules rules, RefundChain chain, RefundLedger ledger, Signer signer,
+            GasStation gasStation, FeeTreasury treasury) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.rules = rules;
+        this.chain = chain;
+        this.ledger = ledger;
+        this.signer = signer;
+        this.gasStation = gasStation;
+        this.treasury = treasury;
+    }
+
+    /** A token deposit's address needs native coin for its two transfers; the gas station sends what is missing. */
+    @Transactional
+    void signGasTopUp(String caseId) {
+        RecoveryCase c = cases.find(caseId).orElseThrow();
+        if (c.facts().isNative() || ledger.has(caseId, Purpose.GAS_TOP_UP) || ledger.has(caseId, Purpose.REFUND)) {
+            return;
+        }
+        ChainConfig config = rules.chain(c.chain()).orElseThrow();
+        String deposit = c.facts().to();
+        ledger.lockSender(config.name(), deposit);
+        ledger.lockSender(config.name(), gasStation.address());
+        RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
+        BigInteger needed = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add).multiply(reading.price().maxPerGas())
+                .add(ledger.reservedGas(config.name(), deposit));
+        if (reading.balance().compareTo(needed) >= 0) {
+            return;
+        }
+        RefundChain.Reading station = chain.read(config, gasStation.address(), List.of());
+        BigInteger value = needed.subtract(reading.balance());
+        long nonce = nextNonce(config, gasStation.address(), station.nonce());
+        store(c, config, Purpose.GAS_TOP_UP, gasStation.address(), null, deposit, value, nonce, NATIVE_TRANSFER_GAS, station.price());
+    }
+
+    /**
+     * The refund (amount − fee, to the user) and the fee (to the treasury), both from the deposit address. For a
+     * native-coin deposit the gas of both comes out of the refund.
+     */
+    @Transactional
+    void signTransfers(String caseId) {
+        if (ledger.has(caseId, Purpose.REFUND)) {
+            return;
+        }
+        RecoveryCase c = cases.find(caseId).orElseThrow();
+        ChainConfig config = rules.chain(c.chain()).orElseThrow();
+        DepositFacts facts = c.facts();
+        BigInteger fee = c.fee().amount();
+        BigInteger refund = facts.amount().subtract(fee);
+        String deposit = facts.to();
+        ledger.lockSender(config.name(), deposit);
+        if (facts.isNative()) {
+            RefundChain.Reading reading = chain.read(config, deposit, List.of());
+            BigInteger gasCost = NATIVE_TRANSFER_GAS.multiply(BigInteger.TWO).multiply(reading.price().maxPerGas());
+            long nonce = nextNonce(config, deposit, reading.nonce());
+            store(c, config, Purpose.FEE, deposit, null, treasury.address(), fee, nonce, NATIVE_TRANSFER_GAS, reading.price());
+            store(c, config, Purpose.REFUND, deposit, null, c.refundAddress(), refund.subtract(gasCost), nonce + 1, NATIVE_TRANSFER_GAS,
+                    reading.price());
+            return;
+        }
+        RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
+        GasPrice price = affordable(reading, ledger.reservedGas(config.name(), deposit));
+        long nonce = nextNonce(config, deposit, reading.nonce());
+        store(c, config, Purpose.REFUND, deposit, facts.tokenContract(), c.refundAddress(), refund, nonce, reading.gas().get(0), price);
+        store(c, config, Purpose.FEE, deposit, facts.tokenContract(), treasury.address(), fee, nonce + 1, reading.gas().get(1), price);
+    }
+
+    /** Fees may have risen since the top-up: offer no more per gas than the deposit address can pay. */
+    private static GasPrice affordable(RefundChain.Reading reading, BigInteger reserved) {
+        BigInteger gas = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger canPay = reading.balance().subtract(reserved).max(BigInteger.ZERO).divide(gas);
+        GasPrice price = reading.price();
+        if (canPay.compareTo(price.maxPerGas()) >= 0) {
+            return price;
+        }
+        return price.eip1559()
+                ? new GasPrice(true, canPay, price.maxPriorityFeePerGas().min(canPay), price.legacyPrice())
+                : new GasPrice(false, null, null, canPay);
+    }
+
+    private List<Transaction> tokenTransfers(RecoveryCase c) {
+        BigInteger fee = c.fee().amount();
+        BigInteger refund = c.facts().amount().subtract(fee);
+        String deposit = c.facts().to();
+        String token = c.facts().tokenContract();
+        return List.of(Transaction.createEthCallTransaction(deposit, token, transfer(c.refundAddress(), refund)),
+                Transaction.createEthCallTransaction(deposit, token, transfer(treasury.address(), fee)));
+    }
+
+    /** Never below what the chain says is next, never a nonce already stored for another transaction. */
+    private long nextNonce(ChainConfig config, String sender, long chainNonce) {
+        return ledger.lastNonce(config.name(), sender).map(stored -> Math.max(chainNonce, stored + 1)).orElse(chainNonce);
+    }
+
+    private static RawTransaction transaction(ChainConfig config, GasPrice price, long nonce, BigInteger gas, String to, BigInteger value,
+            String data) {
+        BigInteger n = BigInteger.valueOf(nonce);
+        return price.eip1559()
+                ? RawTransaction.createTransaction(config.chainId(), n, gas, to, value, data, price.maxPriorityFeePerGas(), price.maxFeePerGas())
+                : RawTransaction.createTransaction(n, price.legacyPrice(), gas, to, value, data);
+    }
+
+    /** Signs a native transfer ({@code token} null) or an ERC-20 transfer to {@code recipient}, and stores it. */
+    private void store(RecoveryCase c, ChainConfig config, Purpose purpose, String from, String token, String recipient,
+            BigInteger amount, long nonce, BigInteger gas, GasPrice price) {
+        RawTransaction tx = token == null
+                ? transaction(config, price, nonce, gas, recipient, amount, "")
+                : transaction(config, price, nonce, gas, token, BigInteger.ZERO, transfer(recipient, amount));
+        String raw = signer.sign(from, tx, config.chainId());
+        String hash = Hash.sha3(raw);
+        ledger.store(c.id(), config.name(), purpose, from, recipient, token, amount, nonce, gas, price.maxPerGas(), raw, hash);
+        timeline.note(c.id(), CaseTransitions.SYSTEM, purpose + "_SIGNED", c.status(),
+                purpose.name().toLowerCase().replace('_', ' ') + " signed and stored before broadcast: " + hash);
+    }
+
+    private static String transfer(String to, BigInteger amount) {
+        return FunctionEncoder.encode(new Function("transfer", List.<Type>of(new Address(to), new Uint256(amount)), List.of()));
+    }
+}

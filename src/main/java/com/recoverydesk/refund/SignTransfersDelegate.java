@@ -1,0 +1,22 @@
+package com.recoverydesk.refund;
+
+import com.recoverydesk.cases.CaseProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("signTransfers")
+class SignTransfersDelegate implements JavaDelegate {
+
+    private final RefundSigning signing;
+
+    SignTransfersDelegate(RefundSigning signing) {
+        this.signing = signing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+        signing.signTransfers(caseId);
+    }
+}

@@ -1,0 +1,301 @@
+package com.recoverydesk.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.recoverydesk.chain.ChainClients;
+import com.recoverydesk.support.Api;
+import com.recoverydesk.support.IntegrationTest;
+import com.recoverydesk.support.TestDeposits;
+import com.recoverydesk.wallet.DepositAddressDirectory;
+import com.recoverydesk.wallet.FeeTreasury;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Keys;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+
+/** Money moves: balances are read from the chain, not from our tables. */
+class RefundExecutionTest extends IntegrationTest {
+
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+
+    @Autowired
+    ChainClients chains;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    DepositAddressDirectory directory;
+    @Autowired
+    FeeTreasury treasury;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RefundSigning signing;
+    @Autowired
+    RefundLedger ledger;
+
+    Api api;
+    TestDeposits deposits;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(baseUrl());
+        deposits = new TestDeposits(chains);
+    }
+
+    @AfterEach
+    void nodeUp() {
+        POLYGON_NODE.up();
+    }
+
+    @Test
+    void aWrongNetworkUsdtRefundOnBscPaysTheUserAndTheTreasuryExactlyAndEmptiesTheDepositAddress() {
+        String deposit = customer("carol", 7);
+        String refundTo = freshAddress();
+        BigInteger amount = new BigInteger("1000000000000000000000"); // 1000 USDT with 18 decimals
+        BigInteger treasuryBefore = tokenBalance("bsc", USDT, treasury.address());
+        String tx = deposits.sendToken("bsc", USDT, deposit, amount);
+        deposits.mine("bsc", 15);
+
+        String id = approved("carol", form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        JsonNode done = completed("carol", id, "bsc");
+
+        BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
+        assertThat(fee).isEqualTo(new BigInteger("50000000000000000000")); // 5% of 1000 USD
+        assertThat(tokenBalance("bsc", USDT, refundTo)).isEqualTo(amount.subtract(fee));
+        assertThat(tokenBalance("bsc", USDT, treasury.address()).subtract(treasuryBefore)).isEqualTo(fee);
+        assertThat(tokenBalance("bsc", USDT, deposit)).isZero();
+        assertThat(done.get("transactions")).extracting(t -> t.get("purpose").asText() + ":" + t.get("status").asText())
+                .containsExactlyInAnyOrder("GAS_TOP_UP:CONFIRMED", "REFUND:CONFIRMED", "FEE:CONFIRMED");
+        assertThat(done.get("transactions")).allSatisfy(t -> assertThat(t.get("blockNumber").asLong()).isPositive());
+        assertThat(done.get("timeline")).extracting(e -> e.get("event").asText()).contains("REFUNDED", "NOTIFIED");
+    }
+
+    @Test
+    void anUnlistedTokenRefundOnEthereumPaysAmountLessTheValuedFee() {
+        String deposit = customer("carol", 7);
+        String refundTo = freshAddress();
+        BigInteger amount = new BigInteger("4000000000000000000000"); // 4000 GEM
+        BigInteger treasuryBefore = tokenBalance("ethereum", GEM, treasury.address());
+        BigInteger depositBefore = tokenBalance("ethereum", GEM, deposit);
+        String tx = deposits.sendToken("ethereum", GEM, deposit, amount);
+        deposits.mine("ethereum", 12);
+
+        String id = approved("carol", form("UNLISTED_TOKEN", "ethereum", tx, deposit, GEM, refundTo), "2000");
+        JsonNode done = completed("carol", id, "ethereum");
+
+        BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
+        assertThat(fee).isEqualTo(new BigInteger("400000000000000000000")); // 10% of the 2000 USD valuation
+        assertThat(tokenBalance("ethereum", GEM, refundTo)).isEqualTo(amount.subtract(fee));
+        assertThat(tokenBalance("ethereum", GEM, treasury.address()).subtract(treasuryBefore)).isEqualTo(fee);
+        assertThat(tokenBalance("ethereum", GEM, deposit)).isEqualTo(depositBefore);
+    }
+
+    @Test
+    void aNativeCoinRefundSendsTheDepositLessFeeAndGas() throws Exception {
+        String deposit = customer("dave", 8);
+        String refundTo = freshAddress();
+        BigInteger amount = new BigInteger("2000000000000000000"); // 2 BNB = 1200 USD
+        BigInteger treasuryBefore = nativeBalance(chains.client("bsc"), treasury.address());
+        String tx = deposits.sendNative("bsc", deposit, amount);
+        deposits.mine("bsc", 15);
+
+        String id = approved("dave", form("WRONG_NETWORK", "bsc", tx, deposit, null, refundTo));
+        JsonNode done = completed("dave", id, "bsc");
+
+        BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
+        assertThat(fee).isEqualTo(new BigInteger("100000000000000000")); // 5% of 1200 USD = 60 USD = 0.1 BNB
+        BigInteger received = nativeBalance(chains.client("bsc"), refundTo);
+        assertThat(received).isEqualTo(new BigInteger(transaction(done, "REFUND").get("amount").asText()));
+        assertThat(received).isLessThan(amount.subtract(fee)).isGreaterThan(amount.subtract(fee).subtract(new BigInteger("10000000000000000")));
+        assertThat(nativeBalance(chains.client("bsc"), treasury.address()).subtract(treasuryBefore)).isEqualTo(fee);
+    }
+
+    @Test
+    void aNodeDownDuringTheRefundRaisesAnIncidentPaysNothingAndPaysOnceWhenRetried() throws Exception {
+        String deposit = customer("carol", 7);
+        String refundTo = freshAddress();
+        String tx = deposits.sendNative("polygon", deposit, new BigInteger("1000000000000000000000")); // 1000 POL = 500 USD
+        deposits.mine("polygon", 3);
+        String id = inReview("carol", form("WRONG_NETWORK", "polygon", tx, deposit, null, refundTo));
+        decide("sam", id, "REVIEW", Map.of("decision", "APPROVE"));
+        POLYGON_NODE.down();
+
+        decide("wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE"));
+        Incident incident = await().atMost(Duration.ofSeconds(60)).until(() -> rootIncident(id), i -> i != null);
+        Web3j polygon = polygonDirect();
+        assertThat(nativeBalance(polygon, refundTo)).isZero();
+        assertThat(status("carol", id)).isEqualTo("REFUNDING");
+
+        POLYGON_NODE.up();
+        management.setJobRetries(incident.getConfiguration(), 3);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            deposits.mine("polygon", 2);
+            assertThat(status("carol", id)).isEqualTo("COMPLETED");
+        });
+
+        JsonNode done = caseOf("carol", id);
+        assertThat(nativeBalance(polygon, refundTo)).isEqualTo(new BigInteger(transaction(done, "REFUND").get("amount").asText()));
+        assertThat(done.get("transactions")).hasSize(2);
+        polygon.shutdown();
+    }
+
+    @Test
+    void signingAgainOrTwiceAtOnceAddsNothingAndPaysNothingMore() throws Exception {
+        String deposit = customer("carol", 7);
+        String refundTo = freshAddress();
+        BigInteger amount = new BigInteger("300000000000000000000");
+        String tx = deposits.sendToken("bsc", USDT, deposit, amount);
+        deposits.mine("bsc", 15);
+        String id = approved("carol", form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        completed("carol", id, "bsc");
+        List<RefundTransaction> before = ledger.of(id);
+        BigInteger paid = tokenBalance("bsc", USDT, refundTo);
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> signing.signTransfers(id));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> signing.signTransfers(id));
+        CompletableFuture.allOf(first, second).join();
+        signing.signGasTopUp(id);
+        deposits.mine("bsc", 20);
+
+        assertThat(ledger.of(id)).isEqualTo(before);
+        assertThat(tokenBalance("bsc", USDT, refundTo)).isEqualTo(paid);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private String customer(String user, int accountIndex) {
+        if (identity.createUserQuery().userId(user).count() == 0) {
+            var u = identity.newUser(user);
+            u.setPassword("demo");
+            u.setEmail(user + "@demo.recoverydesk.example");
+            identity.saveUser(u);
+            identity.createMembership(user, "customers");
+        }
+        return directory.issue(user, accountIndex, Set.of("ethereum")).address();
+    }
+
+    private static String freshAddress() {
+        try {
+            return Keys.toChecksumAddress(Keys.getAddress(Keys.createEcKeyPair()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> form(String type, String chain, String tx, String deposit, String token, String refundTo) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", type);
+        form.put("chain", chain);
+        form.put("txHash", tx);
+        form.put("depositAddress", deposit);
+        form.put("tokenContract", token);
+        form.put("refundAddress", refundTo);
+        return form;
+    }
+
+    private String approved(String user, Map<String, Object> form) {
+        return approved(user, form, null);
+    }
+
+    private String approved(String user, Map<String, Object> form, String valuation) {
+        String id = inReview(user, form);
+        Map<String, Object> review = new HashMap<>(Map.of("decision", "APPROVE"));
+        if (valuation != null) {
+            review.put("valuationUsd", valuation);
+        }
+        assertThat(decide("sam", id, "REVIEW", review).status()).isEqualTo(200);
+        assertThat(decide("wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        return id;
+    }
+
+    private String inReview(String user, Map<String, Object> form) {
+        Api.Answer filed = api.post(user, "/api/v1/cases", form);
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        String id = filed.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(user, id)).isEqualTo("IN_REVIEW"));
+        return id;
+    }
+
+    private JsonNode completed(String user, String id, String chain) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            deposits.mine(chain, 3);
+            assertThat(status(user, id)).isEqualTo("COMPLETED");
+        });
+        return caseOf(user, id);
+    }
+
+    private String status(String user, String id) {
+        return caseOf(user, id).get("status").asText();
+    }
+
+    private JsonNode caseOf(String user, String id) {
+        return api.get(user, "/api/v1/cases/" + id).body();
+    }
+
+    private static JsonNode transaction(JsonNode theCase, String purpose) {
+        for (JsonNode tx : theCase.get("transactions")) {
+            if (tx.get("purpose").asText().equals(purpose)) {
+                return tx;
+            }
+        }
+        throw new AssertionError("no " + purpose + " transaction in " + theCase);
+    }
+
+    private Api.Answer decide(String user, String caseId, String kind, Map<String, Object> decision) {
+        String task = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
+                if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
+                    return t.get("id").asText();
+                }
+            }
+            return null;
+        }, t -> t != null);
+        return api.post(user, "/api/v1/tasks/" + task + "/complete", decision);
+    }
+
+    private Incident rootIncident(String caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
+                .flatMap(p -> runtime.createIncidentQuery().processInstanceId(p.getId()).list().stream())
+                .filter(i -> i.getId().equals(i.getRootCauseIncidentId()))
+                .findFirst().orElse(null);
+    }
+
+    private BigInteger tokenBalance(String chain, String token, String holder) {
+        try {
+            String data = FunctionEncoder.encode(new Function("balanceOf", List.<Type>of(new Address(holder)), List.of()));
+            String value = chains.client(chain).ethCall(Transaction.createEthCallTransaction(null, token, data), DefaultBlockParameterName.LATEST)
+                    .send().getValue();
+            return new BigInteger(value.substring(2), 16);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static BigInteger nativeBalance(Web3j web3j, String holder) throws java.io.IOException {
+        return web3j.ethGetBalance(holder, DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+}
