@@ -4,6 +4,7 @@ import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.chain.ChainUnavailable;
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +25,27 @@ class RefundBroadcaster {
 
     private final RefundLedger ledger;
     private final ChainClients chains;
+    private final CrashDrill drill;
 
-    RefundBroadcaster(RefundLedger ledger, ChainClients chains) {
+    RefundBroadcaster(RefundLedger ledger, ChainClients chains, CrashDrill drill) {
         this.ledger = ledger;
         this.chains = chains;
+        this.drill = drill;
     }
 
     @Transactional
     void broadcast(String caseId) {
-        ledger.of(caseId).stream()
+        List<RefundTransaction> unconfirmed = ledger.of(caseId).stream()
                 .filter(tx -> tx.status() != RefundTransaction.Status.CONFIRMED)
                 .sorted(Comparator.comparing(RefundTransaction::from).thenComparingLong(RefundTransaction::nonce))
-                .forEach(this::send);
+                .toList();
+        if (unconfirmed.stream().anyMatch(tx -> tx.purpose() == Purpose.REFUND)) {
+            drill.reached(CrashDrill.AFTER_COMMIT_BEFORE_BROADCAST);
+        }
+        unconfirmed.forEach(this::send);
+        if (unconfirmed.stream().anyMatch(tx -> tx.purpose() == Purpose.REFUND)) {
+            drill.reached(CrashDrill.AFTER_BROADCAST_BEFORE_CONFIRMATION);
+        }
     }
 
     void send(RefundTransaction tx) {

@@ -41,9 +41,10 @@ class RefundSigning {
     private final Signer signer;
     private final GasStation gasStation;
     private final FeeTreasury treasury;
+    private final CrashDrill drill;
 
     RefundSigning(CaseStore cases, Timeline timeline, RecoveryRules rules, RefundChain chain, RefundLedger ledger, Signer signer,
-            GasStation gasStation, FeeTreasury treasury) {
+            GasStation gasStation, FeeTreasury treasury, CrashDrill drill) {
         this.cases = cases;
         this.timeline = timeline;
         this.rules = rules;
@@ -52,6 +53,7 @@ class RefundSigning {
         this.signer = signer;
         this.gasStation = gasStation;
         this.treasury = treasury;
+        this.drill = drill;
     }
 
     /** A token deposit's address needs native coin for its two transfers; the gas station sends what is missing. */
@@ -107,6 +109,7 @@ class RefundSigning {
         long nonce = nextNonce(config, deposit, reading.nonce());
         store(c, config, Purpose.REFUND, deposit, facts.tokenContract(), c.refundAddress(), refund, nonce, reading.gas().get(0), price);
         store(c, config, Purpose.FEE, deposit, facts.tokenContract(), treasury.address(), fee, nonce + 1, reading.gas().get(1), price);
+        drill.reached(CrashDrill.AFTER_SIGNING_BEFORE_COMMIT);
     }
 
     /** Fees may have risen since the top-up: offer no more per gas than the deposit address can pay. */

@@ -71,7 +71,7 @@ public abstract class IntegrationTest {
         return "http://127.0.0.1:" + port;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

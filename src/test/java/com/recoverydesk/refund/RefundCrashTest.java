@@ -1,0 +1,140 @@
+package com.recoverydesk.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.recoverydesk.chain.ChainClients;
+import com.recoverydesk.support.Api;
+import com.recoverydesk.support.ChildApplication;
+import com.recoverydesk.support.IntegrationTest;
+import com.recoverydesk.support.TestDeposits;
+import com.recoverydesk.wallet.DepositKeys;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Keys;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+
+/**
+ * kill -9 of the application at each point of a refund, then a restart on the same database: the case
+ * completes and the refund address received the amount exactly once. The application runs as its own process.
+ */
+class RefundCrashTest extends IntegrationTest {
+
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+    @Autowired
+    ChainClients chains;
+    @Autowired
+    DepositKeys keys;
+
+    @ParameterizedTest
+    @ValueSource(strings = {CrashDrill.AFTER_SIGNING_BEFORE_COMMIT, CrashDrill.AFTER_COMMIT_BEFORE_BROADCAST,
+            CrashDrill.AFTER_BROADCAST_BEFORE_CONFIRMATION})
+    void aRefundKilledAtAnyPointIsPaidExactlyOnceAfterARestart(String point) throws Exception {
+        TestDeposits deposits = new TestDeposits(chains);
+        String bob = keys.depositAddress(2);
+        String refundTo = Keys.toChecksumAddress(Keys.getAddress(Keys.createEcKeyPair()));
+        BigInteger amount = new BigInteger("400000000000000000000"); // 400 USDT: fee 20 USD
+        String tx = deposits.sendToken("bsc", USDT, bob, amount);
+        deposits.mine("bsc", 15);
+        Path dir = Files.createTempDirectory(Path.of("target"), "crash-");
+        Map<String, String> settings = settings(dir);
+
+        String id;
+        try (ChildApplication first = ChildApplication.start(withDrill(settings, point), dir.resolve("first.log"))) {
+            Api api = new Api(first.baseUrl());
+            id = file(api, tx, bob, refundTo);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(api, id)).isEqualTo("IN_REVIEW"));
+            decide(api, "sam", id, "REVIEW");
+            decide(api, "wendy", id, "WALLET_APPROVAL");
+            first.awaitLog("CRASH DRILL: " + point, Duration.ofSeconds(120), () -> deposits.mine("bsc", 2));
+            first.kill9();
+        }
+
+        try (ChildApplication second = ChildApplication.start(settings, dir.resolve("second.log"))) {
+            Api api = new Api(second.baseUrl());
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                deposits.mine("bsc", 2);
+                assertThat(status(api, id)).isEqualTo("COMPLETED");
+            });
+            JsonNode done = api.get("bob", "/api/v1/cases/" + id).body();
+            BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
+            assertThat(tokenBalance(refundTo)).isEqualTo(amount.subtract(fee));
+            assertThat(done.get("transactions")).extracting(t -> t.get("purpose").asText()).containsExactlyInAnyOrder("GAS_TOP_UP", "REFUND", "FEE");
+        }
+    }
+
+    private Map<String, String> settings(Path dir) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";FILE_LOCK=NO;WRITE_DELAY=0");
+        settings.put("recovery.devnet.enabled", "false");
+        settings.put("recovery.chains-file", "src/test/resources/chains-test.yml");
+        settings.put("ETHEREUM_RPC_URL", "http://127.0.0.1:" + ETHEREUM_PORT);
+        settings.put("BSC_RPC_URL", "http://127.0.0.1:" + BSC_PORT);
+        settings.put("POLYGON_RPC_URL", "http://127.0.0.1:" + POLYGON_NODE.port());
+        settings.put("recovery.verification.recheck-interval", "PT1S");
+        settings.put("recovery.verification.retry-cycle", "R20/PT1S");
+        // a killed node's jobs are taken over once their lock expires: seconds here, minutes by default
+        settings.put("camunda.bpm.job-execution.lock-time-in-millis", "3000");
+        settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
+        settings.put("camunda.bpm.job-execution.max-wait", "500");
+        settings.put("logging.level.root", "WARN");
+        return settings;
+    }
+
+    private static Map<String, String> withDrill(Map<String, String> settings, String point) {
+        Map<String, String> drilled = new HashMap<>(settings);
+        drilled.put("recovery.drill.crash-at", point);
+        return drilled;
+    }
+
+    private static String file(Api api, String tx, String deposit, String refundTo) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", "WRONG_NETWORK");
+        form.put("chain", "bsc");
+        form.put("txHash", tx);
+        form.put("depositAddress", deposit);
+        form.put("tokenContract", USDT);
+        form.put("refundAddress", refundTo);
+        Api.Answer filed = api.post("bob", "/api/v1/cases", form);
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
+
+    private static String status(Api api, String id) {
+        return api.get("bob", "/api/v1/cases/" + id).body().get("status").asText();
+    }
+
+    private static void decide(Api api, String user, String caseId, String kind) {
+        String task = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
+                if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
+                    return t.get("id").asText();
+                }
+            }
+            return null;
+        }, t -> t != null);
+        assertThat(api.post(user, "/api/v1/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+    }
+
+    private BigInteger tokenBalance(String holder) throws Exception {
+        String data = FunctionEncoder.encode(new Function("balanceOf", List.<Type>of(new Address(holder)), List.of()));
+        String value = chains.client("bsc").ethCall(Transaction.createEthCallTransaction(null, USDT, data), DefaultBlockParameterName.LATEST)
+                .send().getValue();
+        return new BigInteger(value.substring(2), 16);
+    }
+}
