@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ import org.web3j.protocol.core.methods.request.Transaction;
  * kill -9 of the application at each point of a refund, then a restart on the same database: the case
  * completes and the refund address received the amount exactly once. The application runs as its own process.
  */
+@Tag("process-crash") // its application processes run on their own H2 files, whatever database the suite uses
 class RefundCrashTest extends IntegrationTest {
 
     static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
