@@ -185,6 +185,51 @@ class RefundExecutionTest extends IntegrationTest {
         assertThat(tokenBalance("bsc", USDT, refundTo)).isEqualTo(paid);
     }
 
+    @Test
+    void twoExecutorsRacingTheSigningJobPayOnce() throws Exception {
+        String deposit = customer("carol", 7);
+        String refundTo = freshAddress();
+        BigInteger amount = new BigInteger("500000000000000000000");
+        String tx = deposits.sendToken("bsc", USDT, deposit, amount);
+        deposits.mine("bsc", 15);
+        String id = inReview("carol", form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+
+        // hold the signing jobs back so that three executors (the engine's and two more) can race for one
+        String definition = management.createJobDefinitionQuery().processDefinitionKey("refundExecution")
+                .activityIdIn("signTransfers").singleResult().getId();
+        management.suspendJobDefinitionById(definition);
+        try {
+            assertThat(decide("wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+            String job = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                deposits.mine("bsc", 1);
+                return runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).processDefinitionKey("refundExecution").list()
+                        .stream()
+                        .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).activityId("signTransfers").list().stream())
+                        .map(org.camunda.bpm.engine.runtime.Job::getId).findFirst().orElse(null);
+            }, j -> j != null);
+            management.activateJobDefinitionById(definition, true);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> quietly(() -> management.executeJob(job)));
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> quietly(() -> management.executeJob(job)));
+            CompletableFuture.allOf(first, second).join();
+        } finally {
+            management.activateJobDefinitionById(definition, true);
+        }
+        JsonNode done = completed("carol", id, "bsc");
+
+        BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
+        assertThat(ledger.of(id)).filteredOn(t -> t.purpose() == Purpose.REFUND).hasSize(1);
+        assertThat(tokenBalance("bsc", USDT, refundTo)).isEqualTo(amount.subtract(fee));
+    }
+
+    private static void quietly(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException lostTheRace) {
+            // another executor had the job: that is the point
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private String customer(String user, int accountIndex) {
