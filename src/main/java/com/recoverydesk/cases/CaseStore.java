@@ -90,6 +90,36 @@ public class CaseStore {
                 .list();
     }
 
+    /** Staff search: every criterion is optional; addresses and TXIDs match in any letter case. */
+    public List<RecoveryCase> search(String txHash, String customerId, String address, CaseStatus status, String chain, int limit) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (txHash != null) {
+            where.append(" and tx_hash = :tx");
+            params.put("tx", txHash.toLowerCase());
+        }
+        if (customerId != null) {
+            where.append(" and customer_id = :customer");
+            params.put("customer", customerId);
+        }
+        if (address != null) {
+            where.append(" and (lower(deposit_address) = :address or lower(refund_address) = :address or lower(fact_from) = :address)");
+            params.put("address", address.toLowerCase());
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        if (chain != null) {
+            where.append(" and chain = :chain");
+            params.put("chain", chain);
+        }
+        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case" + where + " order by created_at desc, id")
+                .params(params)
+                .query(CaseStore::map)
+                .list().stream().limit(limit).toList();
+    }
+
     public Optional<String> openCaseFor(String customerId, String chain, String txHash) {
         return jdbc.sql("select id from recovery.recovery_case where open_key = :key")
                 .param("key", openKey(customerId, chain, txHash))

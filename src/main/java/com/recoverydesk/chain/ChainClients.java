@@ -45,6 +45,11 @@ public class ChainClients implements DisposableBean {
         return of(chain).roundTrips().get();
     }
 
+    /** Round trips to this chain's node that failed (no answer, or an HTTP error). */
+    public long failedRoundTrips(String chain) {
+        return of(chain).failures().get();
+    }
+
     private Client of(String chain) {
         return clients.computeIfAbsent(chain, name -> {
             ChainConfig config = rules.chain(name)
@@ -53,14 +58,24 @@ public class ChainClients implements DisposableBean {
                 throw new IllegalStateException("chain '" + name + "' has no rpc-url: it is not recoverable");
             }
             AtomicLong roundTrips = new AtomicLong();
+            AtomicLong failures = new AtomicLong();
             OkHttpClient counted = http.newBuilder()
                     .addInterceptor(chainOfCalls -> {
                         roundTrips.incrementAndGet();
-                        return chainOfCalls.proceed(chainOfCalls.request());
+                        try {
+                            okhttp3.Response response = chainOfCalls.proceed(chainOfCalls.request());
+                            if (!response.isSuccessful()) {
+                                failures.incrementAndGet();
+                            }
+                            return response;
+                        } catch (java.io.IOException e) {
+                            failures.incrementAndGet();
+                            throw e;
+                        }
                     })
                     .build();
             HttpService service = new HttpService(config.rpcUrl().toString(), counted);
-            return new Client(Web3j.build(service), service, roundTrips);
+            return new Client(Web3j.build(service), service, roundTrips, failures);
         });
     }
 
@@ -69,6 +84,6 @@ public class ChainClients implements DisposableBean {
         clients.values().forEach(c -> c.web3j().shutdown());
     }
 
-    private record Client(Web3j web3j, Web3jService service, AtomicLong roundTrips) {
+    private record Client(Web3j web3j, Web3jService service, AtomicLong roundTrips, AtomicLong failures) {
     }
 }

@@ -1,0 +1,119 @@
+package com.recoverydesk.desk;
+
+import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.cases.CaseStatus;
+import com.recoverydesk.cases.CaseStore;
+import com.recoverydesk.cases.CaseView;
+import com.recoverydesk.cases.CaseViews;
+import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.web.ApiProblem;
+import com.recoverydesk.web.FieldError;
+import com.recoverydesk.web.InvalidRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The staff case desk: find cases, read one with its checks, timeline and links into Tasklist and Cockpit.
+ * Read-only: decisions stay in Tasklist and the task API, where four-eyes is enforced.
+ */
+@RestController
+@RequestMapping("/api/v1/desk/cases")
+class DeskController {
+
+    private final CaseStore cases;
+    private final CaseViews views;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    DeskController(CaseStore cases, CaseViews views, RuntimeService runtime, TaskService tasks) {
+        this.cases = cases;
+        this.views = views;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @GetMapping
+    List<CaseSummary> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
+            @RequestParam(required = false) String address, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String chain) {
+        CaseStatus wanted = null;
+        if (blank(status) != null) {
+            try {
+                wanted = CaseStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequest(List.of(new FieldError("status", "UNKNOWN_STATUS", "Choose one of " + List.of(CaseStatus.values()) + ".")));
+            }
+        }
+        return cases.search(trimmed(txHash), trimmed(user), trimmed(address), wanted, trimmed(chain), 200).stream()
+                .map(CaseSummary::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    DeskCase one(@PathVariable String id) {
+        RecoveryCase c = cases.find(id)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND", "No such case", "There is no case " + id + "."));
+        CaseView view = views.of(c);
+        List<String> processes = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).list().stream()
+                .map(p -> p.getId()).toList();
+        List<OpenTask> open = tasks.createTaskQuery().processInstanceBusinessKey(id).list().stream()
+                .map(t -> new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK) ? "REVIEW" : "WALLET_APPROVAL",
+                        t.getAssignee(), "/camunda/app/tasklist/default/#/?task=" + t.getId()))
+                .toList();
+        return new DeskCase(c.customerId(), view, checks(view), open,
+                processes.stream().map(p -> "/camunda/app/cockpit/default/#/process-instance/" + p).toList());
+    }
+
+    /** What the workflow checked, passed and failed, in the order it checked them. */
+    private static List<Check> checks(CaseView view) {
+        List<Check> checks = new ArrayList<>();
+        for (CaseView.TimelineView entry : view.timeline()) {
+            switch (entry.event()) {
+                case "DEPOSIT_CONFIRMED" -> checks.add(new Check("Deposit on chain, to a deposit address of the customer", true, entry.message()));
+                case "TOKEN_ASSESSED" -> checks.add(new Check("Token behaves as an ERC-20 and can be moved", true, entry.message()));
+                case "FEE_QUOTED" -> checks.add(new Check("Deposit covers the fee", true, entry.message()));
+                case "QUEUED_FOR_REVIEW" -> checks.add(new Check("Eligible under chains.yml", true, entry.message()));
+                default -> {
+                    if (entry.reasonCode() != null && entry.status() == CaseStatus.REJECTED) {
+                        checks.add(new Check(entry.reasonCode().name(), false, entry.message()));
+                    }
+                }
+            }
+        }
+        return checks;
+    }
+
+    private static String trimmed(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    record CaseSummary(String id, String customerId, String type, CaseStatus status, String chain, String txHash, String depositAddress,
+            Instant createdAt) {
+
+        static CaseSummary of(RecoveryCase c) {
+            return new CaseSummary(c.id(), c.customerId(), c.type().name(), c.status(), c.chain(), c.txHash(), c.depositAddress(), c.createdAt());
+        }
+    }
+
+    record Check(String rule, boolean passed, String detail) {
+    }
+
+    record OpenTask(String id, String name, String kind, String assignee, String tasklistLink) {
+    }
+
+    record DeskCase(String customerId, @com.fasterxml.jackson.annotation.JsonProperty("case") CaseView theCase, List<Check> checks, List<OpenTask> tasks, List<String> cockpitLinks) {
+    }
+}

@@ -1,0 +1,2 @@
+/** What operators watch: a health indicator per chain and the metrics of cases, chains and incidents. */
+package com.recoverydesk.operations;

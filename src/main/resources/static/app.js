@@ -1,0 +1,273 @@
+// Recovery Desk, the customer's page: file a case, follow it. Talks only to this application's API.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+let chains = [];
+let selectedCase = null;
+let explorers = {};
+
+async function api(path, options = {}) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept': 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) }, ...options });
+  const text = await response.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
+  return { status: response.status, ok: response.ok, body };
+}
+
+function text(el, value) { el.textContent = value == null ? '' : String(value); }
+
+/** USD for display only: the figure itself was computed exactly by the server. */
+function usd(value) { return Number(value).toFixed(2); }
+
+function whole(raw, decimals) {
+  if (raw == null || decimals == null) return raw;
+  const digits = String(raw).padStart(decimals + 1, '0');
+  const int = digits.slice(0, digits.length - decimals);
+  const frac = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+async function loadMe() {
+  const me = await api('/api/v1/me');
+  text($('me'), me.ok ? me.body.userId : '?');
+}
+
+async function loadChains() {
+  const answer = await api('/api/v1/chains');
+  chains = answer.body.chains;
+  chains.forEach((c) => { explorers[c.name] = c.explorerUrl; });
+  const select = $('chain');
+  select.innerHTML = '';
+  chains.forEach((c) => {
+    const option = document.createElement('option');
+    option.value = c.name;
+    option.textContent = `${c.name} (chain id ${c.chainId})`;
+    select.appendChild(option);
+  });
+  chainChanged();
+}
+
+function chain() { return chains.find((c) => c.name === $('chain').value); }
+
+function chainChanged() {
+  const c = chain();
+  if (!c) return;
+  const note = $('chain-note');
+  note.className = 'hint';
+  if (c.recovery === 'DIRECT') {
+    text(note, `Funds sent over ${c.name} can be recovered.`);
+  } else if (c.recovery === 'CONDITIONAL') {
+    text(note, `Funds sent over ${c.name} can be recovered if a specialist confirms: ${c.conditions.join(' ')}`);
+  } else {
+    note.className = 'error';
+    text(note, `We cannot recover funds sent over ${c.name}. A case filed for it will be rejected.`);
+  }
+  const tokens = $('token');
+  tokens.innerHTML = '';
+  const seen = new Set();
+  const add = (value, label) => { const o = document.createElement('option'); o.value = value; o.textContent = label; tokens.appendChild(o); };
+  add('', `${c.nativeCoin.symbol} (the network's own coin)`);
+  [...c.tokens, ...(c.demoTokens || [])].forEach((t) => {
+    if (seen.has(t.contract)) return;
+    seen.add(t.contract);
+    add(t.contract, `${t.symbol} — ${t.contract}`);
+  });
+  add('other', 'Another token: enter its contract');
+  tokenChanged();
+}
+
+function tokenChanged() {
+  $('token-other-box').hidden = $('token').value !== 'other';
+  quote();
+}
+
+function tokenContract() {
+  const value = $('token').value;
+  if (value === 'other') return $('tokenOther').value.trim() || null;
+  return value || null;
+}
+
+let quoteTimer = null;
+function quote() {
+  clearTimeout(quoteTimer);
+  quoteTimer = setTimeout(async () => {
+    const amount = $('claimedAmount').value.trim();
+    const fee = $('fee');
+    if (!amount) { fee.className = 'notice'; text(fee, 'Enter the amount to see the fee before you file.'); return; }
+    const params = new URLSearchParams({ type: $('type').value, chain: $('chain').value, token: tokenContract() || '', amount });
+    const answer = await api('/api/v1/fees/quote?' + params);
+    if (!answer.ok) {
+      fee.className = 'notice bad';
+      text(fee, (answer.body.errors || []).map((e) => e.message).join(' ') || answer.body.detail);
+      return;
+    }
+    const q = answer.body;
+    if (!q.priced) { fee.className = 'notice'; text(fee, q.message); return; }
+    fee.className = q.coversFee ? 'notice good' : 'notice bad';
+    text(fee, q.coversFee
+      ? `Fee: ${usd(q.feeUsd)} USD (${whole(q.fee, q.decimals)} ${q.symbol}). You would receive ${whole(q.refund, q.decimals)} ${q.symbol}. ${q.rule}.`
+      : `This deposit is worth less than the fee or the minimum worth recovering. ${q.rule}.`);
+  }, 250);
+}
+
+async function loadAddresses() {
+  const answer = await api('/api/v1/me/deposit-addresses');
+  const select = $('depositAddress');
+  select.innerHTML = '';
+  (answer.body || []).forEach((a) => {
+    const o = document.createElement('option');
+    o.value = a.address;
+    o.textContent = `${a.address} (issued for ${a.chains.join(', ')})`;
+    select.appendChild(o);
+  });
+}
+
+function clearErrors() {
+  document.querySelectorAll('#case-form .error').forEach((e) => text(e, ''));
+  document.querySelectorAll('#case-form [aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+}
+
+async function fileCase(event) {
+  event.preventDefault();
+  clearErrors();
+  const form = {
+    type: $('type').value, chain: $('chain').value, txHash: $('txHash').value.trim(),
+    depositAddress: $('depositAddress').value, tokenContract: tokenContract(), refundAddress: $('refundAddress').value.trim(),
+    claimedAmount: $('claimedAmount').value.trim() || null, contactEmail: $('contactEmail').value.trim() || null, note: $('note').value.trim() || null,
+  };
+  const answer = await api('/api/v1/cases', { method: 'POST', body: JSON.stringify(form) });
+  if (answer.status === 201) {
+    $('case-form').reset();
+    chainChanged();
+    await loadCases();
+    showCase(answer.body.id);
+    return;
+  }
+  if (answer.status === 409) {
+    text($('form-error'), answer.body.detail);
+    showCase(answer.body.caseId);
+    return;
+  }
+  const errors = answer.body.errors || [];
+  errors.forEach((e) => {
+    const slot = $('error-' + e.field);
+    if (slot) {
+      text(slot, e.message);
+      const input = $(e.field === 'tokenContract' ? 'token' : e.field);
+      if (input) input.setAttribute('aria-invalid', 'true');
+    } else {
+      text($('form-error'), e.message);
+    }
+  });
+  if (!errors.length) text($('form-error'), answer.body.detail || 'Something went wrong.');
+  const first = errors.length && $(errors[0].field);
+  if (first) first.focus();
+}
+
+async function loadCases() {
+  const answer = await api('/api/v1/cases');
+  const list = $('case-list');
+  list.innerHTML = '';
+  if (!answer.body || !answer.body.length) { list.innerHTML = '<li>No cases yet.</li>'; return; }
+  answer.body.forEach((c) => {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = `${c.type === 'WRONG_NETWORK' ? 'Wrong network' : 'Unlisted token'} on ${c.chain} — ${c.txHash.slice(0, 12)}…`;
+    button.addEventListener('click', () => showCase(c.id));
+    const status = document.createElement('span');
+    status.className = 'status ' + c.status;
+    status.textContent = c.status;
+    status.dataset.caseId = c.id;
+    li.append(button, ' ', status);
+    list.appendChild(li);
+  });
+}
+
+async function showCase(id) {
+  selectedCase = id;
+  await renderCase();
+  const detail = $('case-detail');
+  detail.hidden = false;
+  detail.focus();
+}
+
+async function renderCase() {
+  if (!selectedCase) return;
+  const answer = await api('/api/v1/cases/' + selectedCase);
+  if (!answer.ok) return;
+  const c = answer.body;
+  text($('detail-title'), `Case ${c.id}`);
+  const status = $('detail-status');
+  status.className = 'status ' + c.status;
+  text(status, c.status);
+  const reason = $('detail-reason');
+  reason.hidden = !c.reasonMessage;
+  text(reason, c.reasonMessage ? `${c.reasonMessage} (${c.reasonCode})` : '');
+  const facts = $('detail-facts');
+  facts.innerHTML = '';
+  const row = (label, value) => { const dt = document.createElement('dt'); dt.textContent = label; const dd = document.createElement('dd'); dd.textContent = value; facts.append(dt, dd); };
+  row('Network', c.chain);
+  row('TXID', c.txHash);
+  row('Deposit address', c.depositAddress);
+  row('Refund to', c.refundAddress);
+  if (c.facts) {
+    row('Amount', `${whole(c.facts.amount, c.facts.decimals ?? 18)} ${c.facts.symbol || ''}`);
+    row('Token', c.facts.tokenContract || 'the network\'s own coin');
+    row('Block', `${c.facts.blockNumber} (${c.facts.confirmations} confirmations when checked)`);
+    row('Sent from', c.facts.from);
+  }
+  if (c.fee) row('Fee', `${usd(c.fee.usd)} USD — ${c.fee.rule}`);
+  const txs = $('detail-transactions');
+  txs.innerHTML = '';
+  if (!c.transactions.length) txs.innerHTML = '<li>None yet.</li>';
+  c.transactions.forEach((t) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `${explorers[c.chain] || ''}/tx/${t.hash}`;
+    a.textContent = t.hash;
+    a.className = 'mono';
+    a.rel = 'noopener';
+    li.append(`${t.purpose} (${t.status}${t.blockNumber ? ', block ' + t.blockNumber : ''}): `, a);
+    txs.appendChild(li);
+  });
+  $('reply-box').hidden = c.status !== 'INFO_REQUESTED';
+  $('cancel-button').hidden = !['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'INFO_REQUESTED'].includes(c.status);
+  const timeline = $('detail-timeline');
+  timeline.innerHTML = '';
+  c.timeline.forEach((e) => {
+    const li = document.createElement('li');
+    li.textContent = `${new Date(e.at).toLocaleString()} — ${e.actor}: ${e.message || e.event}`;
+    timeline.appendChild(li);
+  });
+  document.querySelectorAll(`#case-list .status[data-case-id="${c.id}"]`).forEach((s) => { s.className = 'status ' + c.status; s.textContent = c.status; });
+}
+
+async function reply() {
+  text($('error-message'), '');
+  const answer = await api(`/api/v1/cases/${selectedCase}/replies`, { method: 'POST', body: JSON.stringify({ message: $('reply').value }) });
+  if (!answer.ok) { text($('error-message'), (answer.body.errors || [])[0]?.message || answer.body.detail); return; }
+  $('reply').value = '';
+  renderCase();
+}
+
+async function cancelCase() {
+  if (!confirm('Withdraw this case? You can file it again later.')) return;
+  await api(`/api/v1/cases/${selectedCase}/cancel`, { method: 'POST' });
+  renderCase();
+  loadCases();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('chain').addEventListener('change', chainChanged);
+  $('token').addEventListener('change', tokenChanged);
+  ['type', 'claimedAmount', 'tokenOther'].forEach((id) => $(id).addEventListener('input', quote));
+  $('type').addEventListener('change', quote);
+  $('case-form').addEventListener('submit', fileCase);
+  $('reply-button').addEventListener('click', reply);
+  $('cancel-button').addEventListener('click', cancelCase);
+  await Promise.all([loadMe(), loadChains(), loadAddresses(), loadCases()]);
+  // the status updates without a reload
+  setInterval(() => { renderCase(); }, 2000);
+  setInterval(() => { loadCases(); }, 5000);
+});

@@ -1,0 +1,95 @@
+// The staff case desk: search and read cases. Read-only; decisions happen in Tasklist and the task API.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+
+async function api(path) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const text = await response.text();
+  return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+function add(list, text, href) {
+  const li = document.createElement('li');
+  if (href) { const a = document.createElement('a'); a.href = href; a.textContent = text; li.appendChild(a); } else { li.textContent = text; }
+  list.appendChild(li);
+}
+
+async function search(event) {
+  if (event) event.preventDefault();
+  $('search-error').textContent = '';
+  const params = new URLSearchParams();
+  new FormData($('search')).forEach((value, key) => { if (String(value).trim()) params.set(key, String(value).trim()); });
+  const answer = await api('/api/v1/desk/cases?' + params);
+  if (!answer.ok) { $('search-error').textContent = (answer.body.errors || [])[0]?.message || answer.body.detail; return; }
+  const rows = $('results');
+  rows.innerHTML = '';
+  $('result-count').textContent = `${answer.body.length} case(s)`;
+  answer.body.forEach((c) => {
+    const tr = document.createElement('tr');
+    const open = document.createElement('a');
+    open.href = '#' + c.id;
+    open.textContent = c.id.slice(0, 8);
+    open.addEventListener('click', (e) => { e.preventDefault(); show(c.id); });
+    const cells = [open, c.customerId, c.status, c.chain, c.txHash];
+    cells.forEach((value, i) => {
+      const td = document.createElement('td');
+      if (value instanceof Node) td.appendChild(value); else td.textContent = value;
+      if (i === 4) td.className = 'mono';
+      tr.appendChild(td);
+    });
+    rows.appendChild(tr);
+  });
+}
+
+async function show(id) {
+  const answer = await api('/api/v1/desk/cases/' + id);
+  if (!answer.ok) return;
+  const d = answer.body;
+  const c = d.case;
+  $('case-title').textContent = `Case ${c.id} — ${c.type}`;
+  $('case-status').textContent = c.status;
+  $('case-status').className = 'status ' + c.status;
+  $('case-customer').textContent = d.customerId;
+  $('case-reason').hidden = !c.reasonMessage;
+  $('case-reason').textContent = c.reasonMessage ? `${c.reasonCode}: ${c.reasonMessage}` : '';
+  const facts = $('case-facts');
+  facts.innerHTML = '';
+  const row = (label, value) => { const dt = document.createElement('dt'); dt.textContent = label; const dd = document.createElement('dd'); dd.textContent = value ?? '—'; facts.append(dt, dd); };
+  row('Network', c.chain);
+  row('TXID', c.txHash);
+  row('Deposit address', c.depositAddress);
+  row('Refund to', c.refundAddress);
+  if (c.facts) {
+    row('Sender', c.facts.from);
+    row('Token', `${c.facts.symbol || 'native'} ${c.facts.tokenContract || ''}`);
+    row('Amount (raw units)', c.facts.amount);
+    row('Decimals', c.facts.decimals);
+    row('Block / log index', `${c.facts.blockNumber} / ${c.facts.logIndex ?? '—'}`);
+    row('Confirmations when checked', c.facts.confirmations);
+  }
+  if (c.fee) row('Fee', `${c.fee.amount} raw = ${c.fee.usd} USD (${c.fee.rule})`);
+  const checks = $('case-checks');
+  checks.innerHTML = '';
+  d.checks.forEach((k) => add(checks, `${k.passed ? '✓ passed' : '✗ failed'}: ${k.rule}${k.detail ? ' — ' + k.detail : ''}`));
+  if (!d.checks.length) add(checks, 'No checks finished yet.');
+  const links = $('case-links');
+  links.innerHTML = '';
+  d.tasks.forEach((t) => add(links, `Open "${t.name}" in Tasklist${t.assignee ? ' (claimed by ' + t.assignee + ')' : ''}`, t.tasklistLink));
+  d.cockpitLinks.forEach((href) => add(links, 'Process instance in Cockpit', href));
+  if (!links.children.length) add(links, 'Nothing open: the case has finished.');
+  const timeline = $('case-timeline');
+  timeline.innerHTML = '';
+  c.timeline.forEach((e) => add(timeline, `${new Date(e.at).toLocaleString()} — ${e.actor} — ${e.event}${e.reasonCode ? ' (' + e.reasonCode + ')' : ''}: ${e.message || ''}`));
+  const section = $('case');
+  section.hidden = false;
+  section.focus();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('search').addEventListener('submit', search);
+  const me = await api('/api/v1/me');
+  $('me').textContent = me.ok ? me.body.userId : '?';
+  if (location.hash.length > 1) show(location.hash.slice(1));
+  search();
+});

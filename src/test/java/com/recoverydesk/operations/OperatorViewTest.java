@@ -1,0 +1,55 @@
+package com.recoverydesk.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.recoverydesk.support.Api;
+import com.recoverydesk.support.IntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What an operator watches: a health indicator per chain, and metrics behind the operator role. */
+class OperatorViewTest extends IntegrationTest {
+
+    @AfterEach
+    void nodeUp() {
+        POLYGON_NODE.up();
+    }
+
+    @Test
+    void aChainGoesDownWhenItsNodeStopsAndUpWhenItReturns() {
+        Api api = new Api(baseUrl());
+        assertThat(api.get("admin", "/actuator/health/chains/polygon").body().get("status").asText()).isEqualTo("UP");
+
+        POLYGON_NODE.down();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var polygon = api.get("admin", "/actuator/health/chains/polygon");
+            assertThat(polygon.status()).isEqualTo(503);
+            assertThat(polygon.body().get("status").asText()).isEqualTo("DOWN");
+            assertThat(polygon.body().get("details").get("problem").asText()).contains("does not answer");
+        });
+        assertThat(api.get("admin", "/actuator/health/chains/bsc").body().get("status").asText()).isEqualTo("UP");
+
+        POLYGON_NODE.up();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("admin", "/actuator/health/chains/polygon").body().get("status").asText()).isEqualTo("UP"));
+        assertThat(api.get("admin", "/actuator/health/chains/polygon").body().get("details").get("gasStationBalance").asText()).endsWith("POL");
+    }
+
+    @Test
+    void metricsAreForOperatorsAndCountCasesAndChainCalls() throws Exception {
+        Api api = new Api(baseUrl());
+
+        var prometheus = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/actuator/prometheus")).header("Accept", "text/plain")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(api.get("sam", "/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.get(null, "/actuator/health").status()).isIn(200, 503);
+
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("recovery_rpc_calls_total{chain=\"bsc\"")
+                .contains("recovery_cases{status=\"IN_REVIEW\",type=\"WRONG_NETWORK\"}").contains("recovery_incidents_open");
+    }
+}
