@@ -1,5 +1,6 @@
 package com.recoverydesk.cases;
 
+import com.recoverydesk.database.Savepoints;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,14 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads and writes cases. Status changes go through {@link CaseTransitions}, which also writes the timeline. */
 @Repository
@@ -29,15 +26,12 @@ public class CaseStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    CaseStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    CaseStore(JdbcClient jdbc, Clock clock, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // A unique-key violation aborts a whole PostgreSQL transaction; a savepoint confines it to the one
-        // statement, so the engine's step can go on and record the outcome.
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     /**
@@ -49,8 +43,7 @@ public class CaseStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public RecoveryCase insert(String id, NewCase form) {
         OffsetDateTime now = now();
-        try {
-            savepoint.executeWithoutResult(status -> jdbc.sql("""
+        boolean inserted = savepoints.writeUnlessDuplicate(() -> jdbc.sql("""
                     insert into recovery.recovery_case (id, customer_id, type, status, chain, tx_hash, deposit_address,
                         token_contract, refund_address, claimed_amount, contact_email, note, open_key, created_at, updated_at)
                     values (:id, :customer, :type, :status, :chain, :tx, :deposit, :token, :refund, :claimed, :email,
@@ -70,7 +63,7 @@ public class CaseStore {
                     .param("openKey", openKey(form.customerId(), form.chain(), form.txHash()))
                     .param("now", now)
                     .update());
-        } catch (DuplicateKeyException e) {
+        if (!inserted) {
             throw new OpenCaseExists(openCaseFor(form.customerId(), form.chain(), form.txHash()).orElse("unknown"));
         }
         return find(id).orElseThrow();
@@ -154,15 +147,10 @@ public class CaseStore {
      * cases racing for one deposit; the loser sees {@code false}.
      */
     public boolean claim(String caseId, String chain, String txHash, int logIndex) {
-        try {
-            savepoint.executeWithoutResult(status -> jdbc.sql("update recovery.recovery_case set claim_key = :key where id = :id")
-                    .param("key", chain + "|" + txHash + "|" + logIndex)
-                    .param("id", caseId)
-                    .update());
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return savepoints.writeUnlessDuplicate(() -> jdbc.sql("update recovery.recovery_case set claim_key = :key where id = :id")
+                .param("key", chain + "|" + txHash + "|" + logIndex)
+                .param("id", caseId)
+                .update());
     }
 
     /** Writes a new status; closing statuses release the open key and, unless completed, the deposit. */

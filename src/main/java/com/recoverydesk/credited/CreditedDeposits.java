@@ -1,16 +1,13 @@
 package com.recoverydesk.credited;
 
+import com.recoverydesk.database.Savepoints;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Deposits the exchange's own deposit system credited. Such a deposit was not misdirected. */
 @Repository
@@ -18,14 +15,12 @@ public class CreditedDeposits {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    CreditedDeposits(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    CreditedDeposits(JdbcClient jdbc, Clock clock, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // A duplicate aborts a whole PostgreSQL transaction; a savepoint keeps the rest of the import going.
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     public boolean isCredited(String chain, String txHash, int logIndex) {
@@ -41,8 +36,7 @@ public class CreditedDeposits {
         int known = 0;
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (CreditedDeposit d : deposits) {
-            try {
-                savepoint.executeWithoutResult(status -> jdbc.sql("""
+            boolean inserted = savepoints.writeUnlessDuplicate(() -> jdbc.sql("""
                         insert into recovery.credited_deposit (chain, tx_hash, log_index, deposit_address, token_contract,
                             amount, credited_at, imported_at, imported_by)
                         values (:chain, :tx, :log, :address, :token, :amount, :creditedAt, :now, :by)""")
@@ -52,8 +46,9 @@ public class CreditedDeposits {
                         .param("creditedAt", d.creditedAt() == null ? null : OffsetDateTime.ofInstant(d.creditedAt(), ZoneOffset.UTC))
                         .param("now", now).param("by", importedBy)
                         .update());
+            if (inserted) {
                 imported++;
-            } catch (DuplicateKeyException alreadyKnown) {
+            } else {
                 known++;
             }
         }

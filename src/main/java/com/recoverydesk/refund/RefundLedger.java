@@ -1,5 +1,6 @@
 package com.recoverydesk.refund;
 
+import com.recoverydesk.database.Savepoints;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -8,9 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The stored refund transactions. Rows are written once, signed; afterwards only their status moves. */
 @Repository
@@ -18,14 +16,12 @@ public class RefundLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    RefundLedger(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    RefundLedger(JdbcClient jdbc, Clock clock, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // a duplicate key aborts a whole PostgreSQL transaction; a savepoint keeps the signing step alive
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     void store(String caseId, String chain, Purpose purpose, String from, String to, String token, BigInteger amount,
@@ -48,12 +44,9 @@ public class RefundLedger {
     void lockSender(String chain, String address) {
         if (jdbc.sql("select count(*) from recovery.refund_sender where chain = :c and address = :a")
                 .param("c", chain).param("a", address).query(Long.class).single() == 0) {
-            try {
-                savepoint.executeWithoutResult(status -> jdbc.sql("insert into recovery.refund_sender (chain, address) values (:c, :a)")
-                        .param("c", chain).param("a", address).update());
-            } catch (org.springframework.dao.DuplicateKeyException anotherSignerWasFirst) {
-                // the row exists now; lock it below
-            }
+            // a signer racing us may insert the row first; either way it exists now and is locked below
+            savepoints.writeUnlessDuplicate(() -> jdbc.sql("insert into recovery.refund_sender (chain, address) values (:c, :a)")
+                    .param("c", chain).param("a", address).update());
         }
         jdbc.sql("select address from recovery.refund_sender where chain = :c and address = :a for update")
                 .param("c", chain).param("a", address).query(String.class).single();
