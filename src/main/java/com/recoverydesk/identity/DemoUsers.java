@@ -6,6 +6,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -42,13 +45,19 @@ class DemoUsers implements ApplicationRunner {
             Groups.CUSTOMERS, "Customers", Groups.APPEALS, "Appeals specialists",
             Groups.WALLET, "Wallet team", Groups.OPERATORS, "Operators");
 
+    static final String MY_GROUPS_FILTER = "Tasks of my groups";
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
     private final DemoProperties demo;
 
-    DemoUsers(IdentityService identity, AuthorizationService authorizations, DemoProperties demo) {
+    DemoUsers(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks, DemoProperties demo) {
         this.identity = identity;
         this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
         this.demo = demo;
     }
 
@@ -64,6 +73,13 @@ class DemoUsers implements ApplicationRunner {
             grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             grant(staff, Resources.FILTER, ANY, Permissions.READ);
+        }
+        // Tasklist lists tasks through filters; without one a specialist sees an empty list
+        if (filters.createFilterQuery().filterName(MY_GROUPS_FILTER).count() == 0) {
+            Filter filter = filters.newTaskFilter(MY_GROUPS_FILTER).setOwner("admin")
+                    .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks())
+                    .setProperties(Map.of("description", "Open tasks of the groups you are in", "priority", -10, "refresh", true));
+            filters.saveFilter(filter);
         }
         log.info("Demo users ready: {} (password from recovery.demo.password)", USERS.keySet());
     }

@@ -28,6 +28,8 @@ class SignInAndRolesTest extends IntegrationTest {
     AuthorizationService authorizations;
     @Autowired
     DemoUsers demoUsers;
+    @Autowired
+    org.camunda.bpm.engine.FilterService filters;
 
     Api api;
 
@@ -135,6 +137,7 @@ class SignInAndRolesTest extends IntegrationTest {
         assertThat(identity.createGroupQuery().groupMember("alice").count()).isEqualTo(aliceMemberships).isOne();
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(identity.checkPassword("wendy", "demo")).isTrue();
+        assertThat(filters.createFilterQuery().filterName(DemoUsers.MY_GROUPS_FILTER).count()).isOne();
     }
 
 }
