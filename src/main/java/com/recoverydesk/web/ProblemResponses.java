@@ -20,6 +20,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.Errors;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
@@ -125,9 +128,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalidFields(List.of(new FieldError(e.getParameterName(), "REQUIRED", "This parameter is required.")));
     }
 
-    /** A refusal from method security inside a controller: the same 403 the URL rules give, not a 500. */
+    /**
+     * A refusal from method security inside a controller: the same 403 the URL rules give, not a 500. An anonymous
+     * caller's refusal is handed back to Spring Security, whose entry point asks them to sign in (401).
+     */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || caller instanceof AnonymousAuthenticationToken || !caller.isAuthenticated()) {
+            throw e;
+        }
         return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this.");
     }
 
