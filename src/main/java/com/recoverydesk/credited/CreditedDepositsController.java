@@ -38,11 +38,10 @@ class CreditedDepositsController {
     CreditedDeposits.ImportResult importCredited(@RequestBody ImportForm form, Authentication operator) {
         List<FieldError> errors = new ArrayList<>();
         if (form.deposits() == null || form.deposits().isEmpty()) {
-            throw new InvalidRequest(List.of(new FieldError("deposits", "REQUIRED", "Send at least one credited deposit.")));
+            throw InvalidRequest.of("deposits", "REQUIRED", "Send at least one credited deposit.");
         }
         if (form.deposits().size() > MAX_ENTRIES) {
-            throw new InvalidRequest(List.of(new FieldError("deposits", "TOO_MANY",
-                    "Send at most " + MAX_ENTRIES + " deposits per request.")));
+            throw InvalidRequest.of("deposits", "TOO_MANY", "Send at most " + MAX_ENTRIES + " deposits per request.");
         }
         List<CreditedDeposit> valid = new ArrayList<>();
         for (int i = 0; i < form.deposits().size(); i++) {

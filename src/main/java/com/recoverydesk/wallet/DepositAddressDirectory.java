@@ -2,6 +2,7 @@ package com.recoverydesk.wallet;
 
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.database.Savepoints;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,41 +22,53 @@ public class DepositAddressDirectory {
     private final DepositKeys keys;
     private final RecoveryRules rules;
     private final Clock clock;
+    private final Savepoints savepoints;
 
-    DepositAddressDirectory(JdbcClient jdbc, DepositKeys keys, RecoveryRules rules, Clock clock) {
+    DepositAddressDirectory(JdbcClient jdbc, DepositKeys keys, RecoveryRules rules, Clock clock, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.rules = rules;
         this.clock = clock;
+        this.savepoints = savepoints;
     }
 
     /**
-     * Gives a user the deposit address of HD account {@code accountIndex} for these chains. Idempotent; an
-     * account already held by someone else is refused.
+     * Gives a user the deposit address of HD account {@code accountIndex} for these chains. Idempotent: issuing
+     * the same account again only adds chains it was not yet issued for.
+     *
+     * @throws IllegalArgumentException for a chain chains.yml does not name
+     * @throws IllegalStateException when the account is held by another user, or is recorded for another address
+     *         (the deposit mnemonic was changed under an existing directory)
      */
     @Transactional
     public DepositAddress issue(String userId, int accountIndex, Set<String> chains) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("a deposit address is issued to a user id");
+        }
         chains.forEach(chain -> rules.chain(chain).orElseThrow(() -> new IllegalArgumentException("no chain '" + chain + "' in chains.yml")));
         String address = keys.depositAddress(accountIndex);
-        Optional<DepositAddress> existing = owner(address);
-        if (existing.isPresent() && !existing.get().userId().equals(userId)) {
+        // The primary key and the unique account index settle a race between two issuers; the read after the
+        // insert then sees whoever won.
+        savepoints.writeUnlessDuplicate(() -> jdbc.sql(
+                        "insert into recovery.deposit_address (address, user_id, account_index, created_at) values (:a, :u, :i, :t)")
+                .param("a", address).param("u", userId).param("i", accountIndex)
+                .param("t", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update());
+        DepositAddress holder = owner(address).orElseThrow(() -> new IllegalStateException("deposit account " + accountIndex
+                + " is recorded for a different address: was recovery.wallet.deposit-mnemonic changed?"));
+        if (!holder.userId().equals(userId)) {
             throw new IllegalStateException("deposit account " + accountIndex + " is already held by another user");
         }
-        if (existing.isEmpty()) {
-            jdbc.sql("insert into recovery.deposit_address (address, user_id, account_index, created_at) values (:a, :u, :i, :t)")
-                    .param("a", address).param("u", userId).param("i", accountIndex)
-                    .param("t", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                    .update();
-        }
-        Set<String> held = existing.map(DepositAddress::chains).orElse(Set.of());
         for (String chain : chains) {
-            if (!held.contains(chain)) {
-                jdbc.sql("insert into recovery.deposit_address_chain (address, chain) values (:a, :c)").param("a", address).param("c", chain).update();
+            if (!holder.chains().contains(chain)) {
+                savepoints.writeUnlessDuplicate(() -> jdbc.sql("insert into recovery.deposit_address_chain (address, chain) values (:a, :c)")
+                        .param("a", address).param("c", chain).update());
             }
         }
         return owner(address).orElseThrow();
     }
 
+    /** The user's deposit addresses in the order they were issued (by account index); empty for a stranger. */
     public List<DepositAddress> addressesOf(String userId) {
         List<String> addresses = jdbc.sql("select address from recovery.deposit_address where user_id = :u order by account_index")
                 .param("u", userId).query(String.class).list();
@@ -79,6 +92,7 @@ public class DepositAddressDirectory {
                 .param("a", address).query(String.class).list());
     }
 
+    /** True when the address (any letter case) is one of the exchange's deposit addresses. */
     public boolean isDepositAddress(String address) {
         return owner(address).isPresent();
     }

@@ -21,14 +21,8 @@ public class DepositKeys {
     private final Map<Integer, Credentials> derived = new ConcurrentHashMap<>();
 
     DepositKeys(WalletProperties wallet) {
-        String mnemonic = wallet.depositMnemonic() == null ? "" : wallet.depositMnemonic().trim();
-        if (mnemonic.isEmpty()) {
-            throw new InvalidWalletSetting("recovery.wallet.deposit-mnemonic", "RECOVERY_WALLET_DEPOSIT_MNEMONIC", "is not set");
-        }
-        if (!MnemonicUtils.validateMnemonic(mnemonic)) {
-            throw new InvalidWalletSetting("recovery.wallet.deposit-mnemonic", "RECOVERY_WALLET_DEPOSIT_MNEMONIC",
-                    "is not a valid BIP-39 mnemonic (wrong words, word count or checksum)");
-        }
+        WalletSettings.check(wallet);
+        String mnemonic = WalletSettings.trimmed(wallet.depositMnemonic());
         Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
         this.accounts = Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | HARDENED, 60 | HARDENED, HARDENED, 0});
     }

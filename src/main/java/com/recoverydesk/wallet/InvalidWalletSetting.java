@@ -1,16 +1,37 @@
 package com.recoverydesk.wallet;
 
-/** A wallet setting is missing or wrong. The message names the setting, never its (secret) value. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One or more wallet settings are missing or wrong. The message names each setting and its environment
+ * variable, never a secret value.
+ */
 public class InvalidWalletSetting extends RuntimeException {
 
-    private final String setting;
+    private final transient List<Problem> problems;
 
-    InvalidWalletSetting(String setting, String environmentVariable, String problem) {
-        super(setting + " (" + environmentVariable + ") " + problem);
-        this.setting = setting;
+    InvalidWalletSetting(List<Problem> problems) {
+        super(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+        this.problems = List.copyOf(problems);
     }
 
+    /** The first bad setting, e.g. {@code recovery.wallet.deposit-mnemonic}. */
     public String setting() {
-        return setting;
+        return problems.get(0).setting();
+    }
+
+    /** Every bad setting, in the order of the documentation. */
+    public List<String> settings() {
+        return problems.stream().map(Problem::setting).toList();
+    }
+
+    /** One bad setting; {@code what} says what is wrong without quoting a secret. */
+    record Problem(String setting, String environmentVariable, String what) {
+
+        @Override
+        public String toString() {
+            return setting + " (" + environmentVariable + ") " + what;
+        }
     }
 }

@@ -3,8 +3,9 @@ package com.recoverydesk.wallet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Keys and addresses of the exchange's wallet. Validated by the beans that use them, not by bean
- * validation, whose start-up report would print the rejected value — a secret.
+ * Keys and addresses of the exchange's wallet. Checked all at once by {@link WalletSettings} when the first
+ * bean that uses them is built, not by bean validation, whose start-up report would print the rejected
+ * value — a secret.
  */
 @ConfigurationProperties("recovery.wallet")
 public record WalletProperties(String depositMnemonic, String gasStationPrivateKey, String feeTreasuryAddress) {

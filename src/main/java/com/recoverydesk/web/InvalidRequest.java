@@ -12,6 +12,11 @@ public class InvalidRequest extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A request with one bad field, e.g. {@code InvalidRequest.of("deposits", "TOO_MANY", "Send at most 1000 deposits.")}. */
+    public static InvalidRequest of(String field, String code, String message) {
+        return new InvalidRequest(List.of(new FieldError(field, code, message)));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }
