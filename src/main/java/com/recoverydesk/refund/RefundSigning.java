@@ -68,8 +68,10 @@ class RefundSigning {
         ledger.lockSender(config.name(), deposit);
         ledger.lockSender(config.name(), gasStation.address());
         RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
+        // twice the gas at today's maximum price: fees rise while blocks fill, and a transfer signed below the
+        // network's price could never be mined (its bytes are the only ones this case will ever send)
         BigInteger needed = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add).multiply(reading.price().maxPerGas())
-                .add(ledger.reservedGas(config.name(), deposit));
+                .multiply(BigInteger.TWO).add(ledger.reservedGas(config.name(), deposit));
         if (reading.balance().compareTo(needed) >= 0) {
             return;
         }
@@ -105,24 +107,26 @@ class RefundSigning {
             return;
         }
         RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
-        GasPrice price = affordable(reading, ledger.reservedGas(config.name(), deposit));
+        GasPrice price = affordable(reading, ledger.reservedGas(config.name(), deposit), config.name(), deposit);
         long nonce = nextNonce(config, deposit, reading.nonce());
         store(c, config, Purpose.REFUND, deposit, facts.tokenContract(), c.refundAddress(), refund, nonce, reading.gas().get(0), price);
         store(c, config, Purpose.FEE, deposit, facts.tokenContract(), treasury.address(), fee, nonce + 1, reading.gas().get(1), price);
         drill.reached(CrashDrill.AFTER_SIGNING_BEFORE_COMMIT);
     }
 
-    /** Fees may have risen since the top-up: offer no more per gas than the deposit address can pay. */
-    private static GasPrice affordable(RefundChain.Reading reading, BigInteger reserved) {
+    /**
+     * The chain's price, if the deposit address can pay it. Never less: a transaction priced below the network
+     * is never mined, and a stored transaction is the only one its case will send. Not yet affordable (fees rose
+     * after the top-up) fails the step, which retries and, if it stays so, raises an incident for an operator.
+     */
+    private static GasPrice affordable(RefundChain.Reading reading, BigInteger reserved, String chain, String deposit) {
         BigInteger gas = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add);
         BigInteger canPay = reading.balance().subtract(reserved).max(BigInteger.ZERO).divide(gas);
-        GasPrice price = reading.price();
-        if (canPay.compareTo(price.maxPerGas()) >= 0) {
-            return price;
+        if (canPay.compareTo(reading.price().maxPerGas()) < 0) {
+            throw new com.recoverydesk.chain.ChainUnavailable(chain, "price the refund transfers",
+                    deposit + " holds too little native coin for their gas at today's fees; top it up from the gas station and retry");
         }
-        return price.eip1559()
-                ? new GasPrice(true, canPay, price.maxPriorityFeePerGas().min(canPay), price.legacyPrice())
-                : new GasPrice(false, null, null, canPay);
+        return reading.price();
     }
 
     private List<Transaction> tokenTransfers(RecoveryCase c) {

@@ -1,0 +1,157 @@
+package com.recoverydesk.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.recoverydesk.chain.ChainClients;
+import com.recoverydesk.support.Api;
+import com.recoverydesk.support.ChildApplication;
+import com.recoverydesk.support.IntegrationTest;
+import com.recoverydesk.support.TestDeposits;
+import com.recoverydesk.wallet.DepositKeys;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Keys;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+
+/**
+ * Two application processes on one PostgreSQL database (beside this test's own node) share the work through
+ * Camunda's job executors. One is killed with kill -9 while refunds run: every case still completes, none
+ * twice, and no refund is paid twice. Runs where the suite runs on PostgreSQL (.ci/run's second pass).
+ */
+@Tag("cluster")
+class ClusterKillTest extends IntegrationTest {
+
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    static final int CASES = 6;
+
+    @Autowired
+    ChainClients chains;
+    @Autowired
+    DepositKeys keys;
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+    @Value("${spring.datasource.username:}")
+    String databaseUser;
+
+    @Test
+    void killingOneOfTwoNodesMidwayLosesNoCaseAndPaysNoRefundTwice() throws Exception {
+        assumeTrue(databaseUrl.startsWith("jdbc:postgresql:"), "two nodes share a PostgreSQL database; this run is on " + databaseUrl);
+        TestDeposits deposits = new TestDeposits(chains);
+        String bob = keys.depositAddress(2);
+        BigInteger amount = new BigInteger("300000000000000000000");
+        List<String> txs = new ArrayList<>();
+        List<String> refundTo = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            txs.add(deposits.sendToken("bsc", USDT, bob, amount));
+            refundTo.add(Keys.toChecksumAddress(Keys.getAddress(Keys.createEcKeyPair())));
+        }
+        deposits.mine("bsc", 15);
+        Path dir = Files.createTempDirectory(Path.of("target"), "cluster-");
+
+        ChildApplication first = ChildApplication.start(settings(), dir.resolve("first.log"));
+        try (ChildApplication second = ChildApplication.start(settings(), dir.resolve("second.log"))) {
+            Api viaFirst = new Api(first.baseUrl());
+            Api viaSecond = new Api(second.baseUrl());
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < CASES; i++) {
+                ids.add(file(i % 2 == 0 ? viaFirst : viaSecond, txs.get(i), bob, refundTo.get(i)));
+            }
+            for (String id : ids) {
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(status(viaSecond, id)).isEqualTo("IN_REVIEW"));
+                decide(viaSecond, "sam", id, "REVIEW");
+                decide(viaSecond, "wendy", id, "WALLET_APPROVAL");
+            }
+            deposits.mine("bsc", 3);
+            first.kill9();
+
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                deposits.mine("bsc", 3);
+                for (String id : ids) {
+                    assertThat(status(viaSecond, id)).as(id).isEqualTo("COMPLETED");
+                }
+            });
+            for (int i = 0; i < CASES; i++) {
+                JsonNode done = viaSecond.get("bob", "/api/v1/cases/" + ids.get(i)).body();
+                BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
+                assertThat(tokenBalance(refundTo.get(i))).as("paid once to case " + i).isEqualTo(amount.subtract(fee));
+                assertThat(done.get("transactions")).filteredOn(t -> t.get("purpose").asText().equals("REFUND")).hasSize(1);
+                assertThat(done.get("timeline")).filteredOn(e -> e.get("event").asText().equals("QUEUED_FOR_REVIEW")).hasSize(1);
+            }
+        } finally {
+            first.kill9();
+        }
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", databaseUrl);
+        settings.put("spring.datasource.username", databaseUser);
+        settings.put("spring.datasource.password", "");
+        settings.put("recovery.devnet.enabled", "false");
+        settings.put("recovery.chains-file", "src/test/resources/chains-test.yml");
+        settings.put("ETHEREUM_RPC_URL", "http://127.0.0.1:" + ETHEREUM_PORT);
+        settings.put("BSC_RPC_URL", "http://127.0.0.1:" + BSC_PORT);
+        settings.put("POLYGON_RPC_URL", "http://127.0.0.1:" + POLYGON_NODE.port());
+        settings.put("recovery.verification.recheck-interval", "PT1S");
+        settings.put("recovery.verification.retry-cycle", "R20/PT1S");
+        settings.put("camunda.bpm.job-execution.lock-time-in-millis", "3000");
+        settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
+        settings.put("camunda.bpm.job-execution.max-wait", "500");
+        settings.put("logging.level.root", "WARN");
+        return settings;
+    }
+
+    private static String file(Api api, String tx, String deposit, String refundTo) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", "WRONG_NETWORK");
+        form.put("chain", "bsc");
+        form.put("txHash", tx);
+        form.put("depositAddress", deposit);
+        form.put("tokenContract", USDT);
+        form.put("refundAddress", refundTo);
+        Api.Answer filed = api.post("bob", "/api/v1/cases", form);
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
+
+    private static String status(Api api, String id) {
+        return api.get("bob", "/api/v1/cases/" + id).body().get("status").asText();
+    }
+
+    private static void decide(Api api, String user, String caseId, String kind) {
+        String task = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
+                if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
+                    return t.get("id").asText();
+                }
+            }
+            return null;
+        }, t -> t != null);
+        assertThat(api.post(user, "/api/v1/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+    }
+
+    private BigInteger tokenBalance(String holder) throws Exception {
+        String data = FunctionEncoder.encode(new Function("balanceOf", List.<Type>of(new Address(holder)), List.of()));
+        String value = chains.client("bsc").ethCall(Transaction.createEthCallTransaction(null, USDT, data), DefaultBlockParameterName.LATEST)
+                .send().getValue();
+        return new BigInteger(value.substring(2), 16);
+    }
+}
