@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
+import com.recoverydesk.support.CaseFlow;
 import com.recoverydesk.support.ChildApplication;
 import com.recoverydesk.support.IntegrationTest;
 import com.recoverydesk.support.TestDeposits;
@@ -23,13 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Keys;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 
 /**
  * Two application processes on one PostgreSQL database (beside this test's own node) share the work through
@@ -72,12 +67,12 @@ class ClusterKillTest extends IntegrationTest {
             Api viaSecond = new Api(second.baseUrl());
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < CASES; i++) {
-                ids.add(file(i % 2 == 0 ? viaFirst : viaSecond, txs.get(i), bob, refundTo.get(i)));
+                ids.add(CaseFlow.fileWrongNetwork(i % 2 == 0 ? viaFirst : viaSecond, "bob", "bsc", txs.get(i), bob, USDT, refundTo.get(i)));
             }
             for (String id : ids) {
-                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(status(viaSecond, id)).isEqualTo("IN_REVIEW"));
-                decide(viaSecond, "sam", id, "REVIEW");
-                decide(viaSecond, "wendy", id, "WALLET_APPROVAL");
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(CaseFlow.status(viaSecond, "bob", id)).isEqualTo("IN_REVIEW"));
+                CaseFlow.approve(viaSecond, "sam", id, "REVIEW");
+                CaseFlow.approve(viaSecond, "wendy", id, "WALLET_APPROVAL");
             }
             deposits.mine("bsc", 3);
             first.kill9();
@@ -85,13 +80,13 @@ class ClusterKillTest extends IntegrationTest {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 deposits.mine("bsc", 3);
                 for (String id : ids) {
-                    assertThat(status(viaSecond, id)).as(id).isEqualTo("COMPLETED");
+                    assertThat(CaseFlow.status(viaSecond, "bob", id)).as(id).isEqualTo("COMPLETED");
                 }
             });
             for (int i = 0; i < CASES; i++) {
                 JsonNode done = viaSecond.get("bob", "/api/v1/cases/" + ids.get(i)).body();
                 BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
-                assertThat(tokenBalance(refundTo.get(i))).as("paid once to case " + i).isEqualTo(amount.subtract(fee));
+                assertThat(CaseFlow.tokenBalance(chains, "bsc", USDT, refundTo.get(i))).as("paid once to case " + i).isEqualTo(amount.subtract(fee));
                 assertThat(done.get("transactions")).filteredOn(t -> t.get("purpose").asText().equals("REFUND")).hasSize(1);
                 assertThat(done.get("timeline")).filteredOn(e -> e.get("event").asText().equals("QUEUED_FOR_REVIEW")).hasSize(1);
             }
@@ -117,41 +112,5 @@ class ClusterKillTest extends IntegrationTest {
         settings.put("camunda.bpm.job-execution.max-wait", "500");
         settings.put("logging.level.root", "WARN");
         return settings;
-    }
-
-    private static String file(Api api, String tx, String deposit, String refundTo) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("type", "WRONG_NETWORK");
-        form.put("chain", "bsc");
-        form.put("txHash", tx);
-        form.put("depositAddress", deposit);
-        form.put("tokenContract", USDT);
-        form.put("refundAddress", refundTo);
-        Api.Answer filed = api.post("bob", "/api/v1/cases", form);
-        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
-        return filed.body().get("id").asText();
-    }
-
-    private static String status(Api api, String id) {
-        return api.get("bob", "/api/v1/cases/" + id).body().get("status").asText();
-    }
-
-    private static void decide(Api api, String user, String caseId, String kind) {
-        String task = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
-                if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
-                    return t.get("id").asText();
-                }
-            }
-            return null;
-        }, t -> t != null);
-        assertThat(api.post(user, "/api/v1/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
-    }
-
-    private BigInteger tokenBalance(String holder) throws Exception {
-        String data = FunctionEncoder.encode(new Function("balanceOf", List.<Type>of(new Address(holder)), List.of()));
-        String value = chains.client("bsc").ethCall(Transaction.createEthCallTransaction(null, USDT, data), DefaultBlockParameterName.LATEST)
-                .send().getValue();
-        return new BigInteger(value.substring(2), 16);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
+import com.recoverydesk.support.CaseFlow;
 import com.recoverydesk.support.ChildApplication;
 import com.recoverydesk.support.IntegrationTest;
 import com.recoverydesk.support.TestDeposits;
@@ -21,13 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Keys;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 
 /**
  * kill -9 of the application at each point of a refund, then a restart on the same database: the case
@@ -59,10 +54,10 @@ class RefundCrashTest extends IntegrationTest {
         String id;
         try (ChildApplication first = ChildApplication.start(withDrill(settings, point), dir.resolve("first.log"))) {
             Api api = new Api(first.baseUrl());
-            id = file(api, tx, bob, refundTo);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(api, id)).isEqualTo("IN_REVIEW"));
-            decide(api, "sam", id, "REVIEW");
-            decide(api, "wendy", id, "WALLET_APPROVAL");
+            id = CaseFlow.fileWrongNetwork(api, "bob", "bsc", tx, bob, USDT, refundTo);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(CaseFlow.status(api, "bob", id)).isEqualTo("IN_REVIEW"));
+            CaseFlow.approve(api, "sam", id, "REVIEW");
+            CaseFlow.approve(api, "wendy", id, "WALLET_APPROVAL");
             first.awaitLog("CRASH DRILL: " + point, Duration.ofSeconds(120), () -> deposits.mine("bsc", 2));
             first.kill9();
         }
@@ -71,11 +66,11 @@ class RefundCrashTest extends IntegrationTest {
             Api api = new Api(second.baseUrl());
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 deposits.mine("bsc", 2);
-                assertThat(status(api, id)).isEqualTo("COMPLETED");
+                assertThat(CaseFlow.status(api, "bob", id)).isEqualTo("COMPLETED");
             });
             JsonNode done = api.get("bob", "/api/v1/cases/" + id).body();
             BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
-            assertThat(tokenBalance(refundTo)).isEqualTo(amount.subtract(fee));
+            assertThat(CaseFlow.tokenBalance(chains, "bsc", USDT, refundTo)).isEqualTo(amount.subtract(fee));
             assertThat(done.get("transactions")).extracting(t -> t.get("purpose").asText()).containsExactlyInAnyOrder("GAS_TOP_UP", "REFUND", "FEE");
         }
     }
@@ -102,41 +97,5 @@ class RefundCrashTest extends IntegrationTest {
         Map<String, String> drilled = new HashMap<>(settings);
         drilled.put("recovery.drill.crash-at", point);
         return drilled;
-    }
-
-    private static String file(Api api, String tx, String deposit, String refundTo) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("type", "WRONG_NETWORK");
-        form.put("chain", "bsc");
-        form.put("txHash", tx);
-        form.put("depositAddress", deposit);
-        form.put("tokenContract", USDT);
-        form.put("refundAddress", refundTo);
-        Api.Answer filed = api.post("bob", "/api/v1/cases", form);
-        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
-        return filed.body().get("id").asText();
-    }
-
-    private static String status(Api api, String id) {
-        return api.get("bob", "/api/v1/cases/" + id).body().get("status").asText();
-    }
-
-    private static void decide(Api api, String user, String caseId, String kind) {
-        String task = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
-                if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
-                    return t.get("id").asText();
-                }
-            }
-            return null;
-        }, t -> t != null);
-        assertThat(api.post(user, "/api/v1/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
-    }
-
-    private BigInteger tokenBalance(String holder) throws Exception {
-        String data = FunctionEncoder.encode(new Function("balanceOf", List.<Type>of(new Address(holder)), List.of()));
-        String value = chains.client("bsc").ethCall(Transaction.createEthCallTransaction(null, USDT, data), DefaultBlockParameterName.LATEST)
-                .send().getValue();
-        return new BigInteger(value.substring(2), 16);
     }
 }

@@ -1,0 +1,70 @@
+package com.recoverydesk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.recoverydesk.chain.ChainClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+
+/** A case's way through the API as its customer and the staff take it, for tests that drive whole flows. */
+public final class CaseFlow {
+
+    private CaseFlow() {
+    }
+
+    /** Files a wrong-network case and returns its id; the filing must be accepted. */
+    public static String fileWrongNetwork(Api api, String user, String chain, String tx, String deposit, String token, String refundTo) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", "WRONG_NETWORK");
+        form.put("chain", chain);
+        form.put("txHash", tx);
+        form.put("depositAddress", deposit);
+        form.put("tokenContract", token);
+        form.put("refundAddress", refundTo);
+        Api.Answer filed = api.post(user, "/api/v1/cases", form);
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
+
+    public static String status(Api api, String user, String id) {
+        return api.get(user, "/api/v1/cases/" + id).body().get("status").asText();
+    }
+
+    /** Completes the case's open task of this kind as {@code user}, approving it. */
+    public static void approve(Api api, String user, String caseId, String kind) {
+        String task = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
+                if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
+                    return t.get("id").asText();
+                }
+            }
+            return null;
+        }, t -> t != null);
+        assertThat(api.post(user, "/api/v1/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+    }
+
+    /** An ERC-20 balance read from the chain itself. */
+    public static BigInteger tokenBalance(ChainClients chains, String chain, String token, String holder) {
+        String data = FunctionEncoder.encode(new Function("balanceOf", List.<Type>of(new Address(holder)), List.of()));
+        try {
+            String value = chains.client(chain).ethCall(Transaction.createEthCallTransaction(null, token, data), DefaultBlockParameterName.LATEST)
+                    .send().getValue();
+            return new BigInteger(value.substring(2), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
