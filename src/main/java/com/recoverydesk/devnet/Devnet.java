@@ -99,10 +99,6 @@ public class Devnet implements DemoTokens, InitializingBean, DisposableBean {
         return List.copyOf(tokens);
     }
 
-    public List<AnvilNode> nodes() {
-        return List.copyOf(nodes);
-    }
-
     private static int loopbackPort(ChainConfig chain) {
         URI url = chain.rpcUrl();
         if (url == null || !List.of("127.0.0.1", "localhost").contains(url.getHost()) || url.getPort() <= 0) {

@@ -61,8 +61,8 @@ class ClusterKillTest extends IntegrationTest {
         deposits.mine("bsc", 15);
         Path dir = Files.createTempDirectory(Path.of("target"), "cluster-");
 
-        ChildApplication first = ChildApplication.start(settings(), dir.resolve("first.log"));
-        try (ChildApplication second = ChildApplication.start(settings(), dir.resolve("second.log"))) {
+        ChildApplication first = ChildApplication.start(ChildApplication.onTestChains(databaseUrl, databaseUser), dir.resolve("first.log"));
+        try (ChildApplication second = ChildApplication.start(ChildApplication.onTestChains(databaseUrl, databaseUser), dir.resolve("second.log"))) {
             Api viaFirst = new Api(first.baseUrl());
             Api viaSecond = new Api(second.baseUrl());
             List<String> ids = new ArrayList<>();
@@ -93,24 +93,5 @@ class ClusterKillTest extends IntegrationTest {
         } finally {
             first.kill9();
         }
-    }
-
-    private Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", databaseUrl);
-        settings.put("spring.datasource.username", databaseUser);
-        settings.put("spring.datasource.password", "");
-        settings.put("recovery.devnet.enabled", "false");
-        settings.put("recovery.chains-file", "src/test/resources/chains-test.yml");
-        settings.put("ETHEREUM_RPC_URL", "http://127.0.0.1:" + ETHEREUM_PORT);
-        settings.put("BSC_RPC_URL", "http://127.0.0.1:" + BSC_PORT);
-        settings.put("POLYGON_RPC_URL", "http://127.0.0.1:" + POLYGON_NODE.port());
-        settings.put("recovery.verification.recheck-interval", "PT1S");
-        settings.put("recovery.verification.retry-cycle", "R20/PT1S");
-        settings.put("camunda.bpm.job-execution.lock-time-in-millis", "3000");
-        settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
-        settings.put("camunda.bpm.job-execution.max-wait", "500");
-        settings.put("logging.level.root", "WARN");
-        return settings;
     }
 }

@@ -49,7 +49,7 @@ class RefundCrashTest extends IntegrationTest {
         String tx = deposits.sendToken("bsc", USDT, bob, amount);
         deposits.mine("bsc", 15);
         Path dir = Files.createTempDirectory(Path.of("target"), "crash-");
-        Map<String, String> settings = settings(dir);
+        Map<String, String> settings = ChildApplication.onTestChains("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";FILE_LOCK=NO;WRITE_DELAY=0", "sa");
 
         String id;
         try (ChildApplication first = ChildApplication.start(withDrill(settings, point), dir.resolve("first.log"))) {
@@ -73,24 +73,6 @@ class RefundCrashTest extends IntegrationTest {
             assertThat(CaseFlow.tokenBalance(chains, "bsc", USDT, refundTo)).isEqualTo(amount.subtract(fee));
             assertThat(done.get("transactions")).extracting(t -> t.get("purpose").asText()).containsExactlyInAnyOrder("GAS_TOP_UP", "REFUND", "FEE");
         }
-    }
-
-    private Map<String, String> settings(Path dir) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";FILE_LOCK=NO;WRITE_DELAY=0");
-        settings.put("recovery.devnet.enabled", "false");
-        settings.put("recovery.chains-file", "src/test/resources/chains-test.yml");
-        settings.put("ETHEREUM_RPC_URL", "http://127.0.0.1:" + ETHEREUM_PORT);
-        settings.put("BSC_RPC_URL", "http://127.0.0.1:" + BSC_PORT);
-        settings.put("POLYGON_RPC_URL", "http://127.0.0.1:" + POLYGON_NODE.port());
-        settings.put("recovery.verification.recheck-interval", "PT1S");
-        settings.put("recovery.verification.retry-cycle", "R20/PT1S");
-        // a killed node's jobs are taken over once their lock expires: seconds here, minutes by default
-        settings.put("camunda.bpm.job-execution.lock-time-in-millis", "3000");
-        settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
-        settings.put("camunda.bpm.job-execution.max-wait", "500");
-        settings.put("logging.level.root", "WARN");
-        return settings;
     }
 
     private static Map<String, String> withDrill(Map<String, String> settings, String point) {

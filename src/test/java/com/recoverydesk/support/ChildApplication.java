@@ -49,6 +49,30 @@ public final class ChildApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * What a node started by a test needs to join the test's chains: devnet off, the test chains file and the
+     * test's anvil ports, short retry and lock times so a killed node's work is taken over in seconds.
+     */
+    public static Map<String, String> onTestChains(String databaseUrl, String databaseUser) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        settings.put("spring.datasource.url", databaseUrl);
+        settings.put("spring.datasource.username", databaseUser);
+        settings.put("spring.datasource.password", "");
+        settings.put("recovery.devnet.enabled", "false");
+        settings.put("recovery.chains-file", "src/test/resources/chains-test.yml");
+        settings.put("ETHEREUM_RPC_URL", "http://127.0.0.1:" + IntegrationTest.ETHEREUM_PORT);
+        settings.put("BSC_RPC_URL", "http://127.0.0.1:" + IntegrationTest.BSC_PORT);
+        settings.put("POLYGON_RPC_URL", "http://127.0.0.1:" + IntegrationTest.POLYGON_NODE.port());
+        settings.put("recovery.verification.recheck-interval", "PT1S");
+        settings.put("recovery.verification.retry-cycle", "R20/PT1S");
+        // a killed node's jobs are taken over once their lock expires: seconds here, minutes by default
+        settings.put("camunda.bpm.job-execution.lock-time-in-millis", "3000");
+        settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
+        settings.put("camunda.bpm.job-execution.max-wait", "500");
+        settings.put("logging.level.root", "WARN");
+        return settings;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
