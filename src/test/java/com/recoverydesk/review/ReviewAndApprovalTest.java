@@ -16,6 +16,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,8 @@ class ReviewAndApprovalTest extends IntegrationTest {
     ManagementService management;
     @Autowired
     IdentityService identity;
+    @Autowired
+    TaskService tasks;
 
     Api api;
     TestDeposits deposits;
@@ -68,6 +72,23 @@ class ReviewAndApprovalTest extends IntegrationTest {
         assertThat(refunding.get("status").asText()).isEqualTo("REFUNDING");
         assertThat(refunding.get("timeline")).extracting(e -> e.get("event").asText() + ":" + e.get("actor").asText())
                 .containsSubsequence("REVIEW_APPROVED:sam", "AWAITING_APPROVAL:sam", "REFUND_APPROVED:wendy", "REFUNDING:wendy");
+    }
+
+    @Test
+    void theTasklistFormsShowTheVerifiedFacts() {
+        String id = inReview(usdtOnBsc("250"));
+        String tx = caseOf(id).get("txHash").asText();
+
+        String review = (String) tasks.getVariableLocal(taskOf(id, "reviewAppeal").getId(), "facts");
+        assertThat(review).startsWith("### WRONG_NETWORK case on bsc")
+                .contains("- **TXID** [" + tx + "](https://bscscan.com/tx/" + tx + ")", "- **Amount** 250 USDT " + USDT,
+                        "- **Deposit address** " + alice, "- **Refund to** " + REFUND, "USD (");
+        assertThat(tasks.getVariablesLocal(taskOf(id, "reviewAppeal").getId())).containsOnlyKeys("facts");
+
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        String approval = (String) tasks.getVariableLocal(taskOf(id, "approveRefund").getId(), "facts");
+        assertThat(approval).startsWith("### Refund of a WRONG_NETWORK case on bsc").contains("- **Refund to** " + REFUND)
+                .doesNotContain("Sender");
     }
 
     @Test
@@ -321,6 +342,10 @@ class ReviewAndApprovalTest extends IntegrationTest {
         Api.Answer answer = api.post("alice", "/api/v1/cases", form);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
         return answer.body().get("id").asText();
+    }
+
+    private Task taskOf(String caseId, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult();
     }
 
     private String inReview(String id) {
