@@ -107,10 +107,12 @@ public class CaseStore {
             where.append(" and chain = :chain");
             params.put("chain", chain);
         }
-        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case" + where + " order by created_at desc, id")
+        // the newest first, and no more than the desk shows: a status alone can match thousands of cases
+        params.put("limit", limit);
+        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case" + where + " order by created_at desc, id fetch first :limit rows only")
                 .params(params)
                 .query(CaseStore::map)
-                .list().stream().limit(limit).toList();
+                .list();
     }
 
     public Optional<String> openCaseFor(String customerId, String chain, String txHash) {

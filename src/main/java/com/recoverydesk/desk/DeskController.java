@@ -6,6 +6,8 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.chain.EvmAddress;
+import com.recoverydesk.chain.TxHash;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -46,13 +48,23 @@ class DeskController {
     List<CaseSummary> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
             @RequestParam(required = false) String address, @RequestParam(required = false) String status,
             @RequestParam(required = false) String chain) {
+        List<FieldError> problems = new ArrayList<>();
+        if (trimmed(txHash) != null && !TxHash.isWellFormed(trimmed(txHash))) {
+            problems.add(new FieldError("txHash", "INVALID_TX_HASH", "A transaction ID is 0x followed by 64 hexadecimal characters."));
+        }
+        if (trimmed(address) != null && !EvmAddress.isWellFormed(trimmed(address))) {
+            problems.add(new FieldError("address", "INVALID_ADDRESS", "An address is 0x followed by 40 hexadecimal characters."));
+        }
         CaseStatus wanted = null;
         if (blank(status) != null) {
             try {
                 wanted = CaseStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequest(List.of(new FieldError("status", "UNKNOWN_STATUS", "Choose one of " + List.of(CaseStatus.values()) + ".")));
+                problems.add(new FieldError("status", "UNKNOWN_STATUS", "Choose one of " + List.of(CaseStatus.values()) + "."));
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
         }
         return cases.search(trimmed(txHash), trimmed(user), trimmed(address), wanted, trimmed(chain), 200).stream()
                 .map(CaseSummary::of).toList();

@@ -4,6 +4,7 @@ import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.cases.NewCase;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.chain.TxHash;
 import com.recoverydesk.wallet.DepositAddressDirectory;
 import com.recoverydesk.web.FieldError;
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 class CaseFormValidator {
 
     static final int MAX_NOTE = 1000;
-    private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,60}(\\.\\d{1,36})?");
 
@@ -89,7 +89,7 @@ class CaseFormValidator {
             problems.add(required("txHash"));
             return null;
         }
-        if (!TX_HASH.matcher(text.trim()).matches()) {
+        if (!TxHash.isWellFormed(text.trim())) {
             problems.add(new FieldError("txHash", "INVALID_TX_HASH",
                     "A transaction ID is 0x followed by 64 hexadecimal characters. Copy it again from your wallet or a block explorer."));
             return null;
