@@ -189,6 +189,15 @@ public final class IntakeBenchmark {
         }
     }
 
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+
     /** Replaces this database's row in docs/benchmark.md, keeping the rest of the page. */
     private static void report(String row, String label) throws Exception {
         Path file = Path.of("docs", "benchmark.md");
@@ -205,7 +214,7 @@ public final class IntakeBenchmark {
             }
         }
         rows.add(row);
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20)
+        String machine = cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MiB heap, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
         String intro = Files.exists(file) ? Files.readString(file).split("\n## Figures", 2)[0] : "# Benchmark\n";
         Files.writeString(file, intro + "\n## Figures\n\nLast run " + Instant.now() + " on " + machine + ".\n\n" + header + String.join("\n", rows) + "\n");
