@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
+import com.recoverydesk.support.CaseFlow;
 import com.recoverydesk.support.IntegrationTest;
 import com.recoverydesk.support.TestDeposits;
 import com.recoverydesk.wallet.DepositAddressDirectory;
@@ -311,15 +312,7 @@ class RefundExecutionTest extends IntegrationTest {
     }
 
     private Api.Answer decide(String user, String caseId, String kind, Map<String, Object> decision) {
-        String task = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
-                if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
-                    return t.get("id").asText();
-                }
-            }
-            return null;
-        }, t -> t != null);
-        return api.post(user, "/api/v1/tasks/" + task + "/complete", decision);
+        return CaseFlow.decide(api, user, caseId, kind, decision);
     }
 
     private Incident rootIncident(String caseId) {
@@ -330,14 +323,7 @@ class RefundExecutionTest extends IntegrationTest {
     }
 
     private BigInteger tokenBalance(String chain, String token, String holder) {
-        try {
-            String data = FunctionEncoder.encode(new Function("balanceOf", List.<Type>of(new Address(holder)), List.of()));
-            String value = chains.client(chain).ethCall(Transaction.createEthCallTransaction(null, token, data), DefaultBlockParameterName.LATEST)
-                    .send().getValue();
-            return new BigInteger(value.substring(2), 16);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return CaseFlow.tokenBalance(chains, chain, token, holder);
     }
 
     private static BigInteger nativeBalance(Web3j web3j, String holder) throws java.io.IOException {

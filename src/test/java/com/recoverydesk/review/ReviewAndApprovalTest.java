@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
+import com.recoverydesk.support.CaseFlow;
 import com.recoverydesk.support.IntegrationTest;
 import com.recoverydesk.support.TestDeposits;
 import java.math.BigDecimal;
@@ -79,14 +80,14 @@ class ReviewAndApprovalTest extends IntegrationTest {
         String id = inReview(usdtOnBsc("250"));
         String tx = caseOf(id).get("txHash").asText();
 
-        String review = (String) tasks.getVariableLocal(taskOf(id, "reviewAppeal").getId(), "facts");
+        String review = (String) tasks.getVariableLocal(engineTask(id, "reviewAppeal").getId(), "facts");
         assertThat(review).startsWith("### WRONG_NETWORK case on bsc")
                 .contains("- **TXID** [" + tx + "](https://bscscan.com/tx/" + tx + ")", "- **Amount** 250 USDT " + USDT,
                         "- **Deposit address** " + alice, "- **Refund to** " + REFUND, "USD (");
-        assertThat(tasks.getVariablesLocal(taskOf(id, "reviewAppeal").getId())).containsOnlyKeys("facts");
+        assertThat(tasks.getVariablesLocal(engineTask(id, "reviewAppeal").getId())).containsOnlyKeys("facts");
 
         assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
-        String approval = (String) tasks.getVariableLocal(taskOf(id, "approveRefund").getId(), "facts");
+        String approval = (String) tasks.getVariableLocal(engineTask(id, "approveRefund").getId(), "facts");
         assertThat(approval).startsWith("### Refund of a WRONG_NETWORK case on bsc").contains("- **Refund to** " + REFUND)
                 .doesNotContain("Sender");
     }
@@ -138,7 +139,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(status(id)).isEqualTo("IN_REVIEW");
-        assertThat(taskOf("sam", id, "REVIEW")).isNotNull();
+        assertThat(CaseFlow.taskOf(api, "sam", id, "REVIEW")).isNotNull();
         assertThat(caseOf(id).get("timeline")).extracting(e -> e.get("event").asText() + ":" + e.get("actor").asText())
                 .contains("INFO_REQUESTED:sam", "USER_REPLIED:alice");
         assertThat(api.post("alice", "/api/v1/cases/" + id + "/replies", Map.of("message", "again")).status()).isEqualTo(409);
@@ -180,7 +181,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
     void theReviewerCannotApproveTheRefundThroughTheApiNorTheEngineRestApi() {
         String id = inReview(usdtOnBsc("250"));
         assertThat(decide("pat", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
-        String approval = taskOf("pat", id, "WALLET_APPROVAL");
+        String approval = CaseFlow.taskOf(api, "pat", id, "WALLET_APPROVAL");
 
         Api.Answer viaApi = api.post("pat", "/api/v1/tasks/" + approval + "/complete", Map.of("decision", "APPROVE"));
         Api.Answer claimViaApi = api.post("pat", "/api/v1/tasks/" + approval + "/claim", Map.of());
@@ -202,7 +203,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
     void theReviewerCannotApproveTheRefundThroughTasklistEither() throws Exception {
         String id = inReview(usdtOnBsc("250"));
         decide("pat", id, "REVIEW", Map.of("decision", "APPROVE"));
-        String approval = taskOf("pat", id, "WALLET_APPROVAL");
+        String approval = CaseFlow.taskOf(api, "pat", id, "WALLET_APPROVAL");
         java.net.CookieManager cookies = new java.net.CookieManager();
         java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
@@ -249,7 +250,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
     @Test
     void aTaskOfAnotherGroupDoesNotExistForTheCaller() {
         String id = inReview(usdtOnBsc("250"));
-        String review = taskOf("sam", id, "REVIEW");
+        String review = CaseFlow.taskOf(api, "sam", id, "REVIEW");
 
         assertThat(api.post("wendy", "/api/v1/tasks/" + review + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(404);
         assertThat(api.post("wendy", "/api/v1/tasks/" + review + "/claim", Map.of()).status()).isEqualTo(404);
@@ -344,7 +345,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
         return answer.body().get("id").asText();
     }
 
-    private Task taskOf(String caseId, String taskKey) {
+    private Task engineTask(String caseId, String taskKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult();
     }
 
@@ -361,18 +362,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
         return api.get("alice", "/api/v1/cases/" + id).body();
     }
 
-    private String taskOf(String user, String caseId, String kind) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode task : api.get(user, "/api/v1/tasks").body()) {
-                if (task.get("caseId").asText().equals(caseId) && task.get("kind").asText().equals(kind)) {
-                    return task.get("id").asText();
-                }
-            }
-            return null;
-        }, t -> t != null);
-    }
-
     private Api.Answer decide(String user, String caseId, String kind, Map<String, Object> decision) {
-        return api.post(user, "/api/v1/tasks/" + taskOf(user, caseId, kind) + "/complete", decision);
+        return CaseFlow.decide(api, user, caseId, kind, decision);
     }
 }

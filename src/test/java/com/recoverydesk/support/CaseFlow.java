@@ -43,9 +43,9 @@ public final class CaseFlow {
         return api.get(user, "/api/v1/cases/" + id).body().get("status").asText();
     }
 
-    /** Completes the case's open task of this kind as {@code user}, approving it. */
-    public static void approve(Api api, String user, String caseId, String kind) {
-        String task = await().atMost(Duration.ofSeconds(60)).until(() -> {
+    /** The id of the case's open task of this kind ({@code REVIEW}, {@code WALLET_APPROVAL}) in {@code user}'s list, once it is there. */
+    public static String taskOf(Api api, String user, String caseId, String kind) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
                 if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
                     return t.get("id").asText();
@@ -53,7 +53,16 @@ public final class CaseFlow {
             }
             return null;
         }, t -> t != null);
-        assertThat(api.post(user, "/api/v1/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+    }
+
+    /** Completes the case's open task of this kind as {@code user} with {@code decision}. */
+    public static Api.Answer decide(Api api, String user, String caseId, String kind, Map<String, Object> decision) {
+        return api.post(user, "/api/v1/tasks/" + taskOf(api, user, caseId, kind) + "/complete", decision);
+    }
+
+    /** Completes the case's open task of this kind as {@code user}, approving it. */
+    public static void approve(Api api, String user, String caseId, String kind) {
+        assertThat(decide(api, user, caseId, kind, Map.of("decision", "APPROVE")).status()).isEqualTo(200);
     }
 
     /** An ERC-20 balance read from the chain itself. */
