@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class AnvilNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AnvilNode.class);
+    private static final Pattern PRIVATE_KEY = Pattern.compile("^\\((\\d+)\\) 0x[0-9a-fA-F]{64}$"); // "(0) 0xac09…" in the banner, not a transaction hash
 
     private final String chain;
     private final int port;
@@ -107,6 +109,14 @@ public final class AnvilNode implements AutoCloseable {
         }
     }
 
+    /**
+     * anvil's banner lists its accounts' private keys and their mnemonic. They are the well-known development
+     * ones, but a log is shipped and read by many: no key is written to it, so nobody learns to look for one there.
+     */
+    static String withoutSecrets(String line) {
+        return line.matches(".*Mnemonic:.*") ? "Mnemonic: (not logged)" : PRIVATE_KEY.matcher(line).replaceAll("($1) private key not logged");
+    }
+
     /** anvil prints "Listening on host:port" once it serves; its output goes on into the chain's log file. */
     private void awaitListening(Path logFile) throws IOException {
         CompletableFuture<Void> listening = new CompletableFuture<>();
@@ -115,7 +125,7 @@ public final class AnvilNode implements AutoCloseable {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    logWriter.println(line);
+                    logWriter.println(withoutSecrets(line));
                     if (line.contains("Listening on")) {
                         listening.complete(null);
                     }

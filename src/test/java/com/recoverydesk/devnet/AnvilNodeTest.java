@@ -37,6 +37,8 @@ class AnvilNodeTest {
             web3j.shutdown();
         }
         assertThat(portIsFree(port)).as("anvil stopped with the node").isTrue();
+        assertThat(Files.readString(dataDir.resolve("ethereum.log"))).contains("Listening on", "Available Accounts")
+                .contains("(0) private key not logged").doesNotContainPattern("\\(\\d+\\) 0x[0-9a-fA-F]{64}").doesNotContain("test test test");
         assertThat(Files.exists(dataDir.resolve("ethereum.json"))).isTrue();
 
         try (AnvilNode again = AnvilNode.start(ANVIL, "ethereum", port, 1, 0, dataDir, "ETHEREUM_RPC_URL")) {
