@@ -77,61 +77,69 @@ public final class IntakeBenchmark {
                 "--ETHEREUM_RPC_URL=http://127.0.0.1:" + IntegrationTest.freePort(), "--BSC_RPC_URL=http://127.0.0.1:" + IntegrationTest.freePort(),
                 "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + databaseUser,
                 "--recovery.verification.recheck-interval=PT1S", "--logging.level.root=WARN");
-        Figures ours;
-        double roundTrips;
-        BareEngineBaseline.Settings settings;
+        Measured ours;
         try {
-            Arrivals arrivals = new Arrivals();
-            app.addApplicationListener(new ReviewQueueListener(arrivals));
-            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-            Api api = new Api(base);
-            ChainClients chains = app.getBean(ChainClients.class);
-            TestDeposits deposits = new TestDeposits(chains);
-            String alice = api.get("alice", "/api/v1/me/deposit-addresses").body().get(0).get("address").asText();
-            List<String> txs = new ArrayList<>();
-            for (int i = 0; i < warmUp + total; i++) {
-                txs.add(deposits.sendToken("bsc", USDT, alice, new BigInteger("250000000000000000000")));
-            }
-            deposits.mine("bsc", 20);
-            deposits.receipt("bsc", txs.get(txs.size() - 1));
-
-            List<String> ids = new ArrayList<>();
-            Function<String, Duration> fileOne = tx -> {
-                long start = System.nanoTime();
-                Api.Answer filed = api.post("alice", "/api/v1/cases", Map.of("type", "WRONG_NETWORK", "chain", "bsc", "txHash", tx,
-                        "depositAddress", alice, "tokenContract", USDT, "refundAddress", REFUND_TO));
-                if (filed.status() != 201) {
-                    throw new IllegalStateException("filing failed: " + filed.body());
-                }
-                String id = filed.body().get("id").asText();
-                synchronized (ids) {
-                    ids.add(id);
-                }
-                return arrivals.awaitSince(id, start);
-            };
-            // the first cases run while the JIT compiles the hot paths; both this run and the baseline warm up alike
-            ClosedLoad.run(txs.subList(0, warmUp), concurrency, fileOne);
-            long roundTripsBefore = chains.roundTrips("bsc");
-            QueryStatistics statistics = QueryStatistics.startIfAsked(app.getBean(DataSource.class));
-            ours = ClosedLoad.run(txs.subList(warmUp, txs.size()), concurrency, fileOne);
-            statistics.print(total);
-            roundTrips = (chains.roundTrips("bsc") - roundTripsBefore) / (double) total;
-            for (String id : ids) { // what the user sees agrees with what was measured inside
-                String status = api.get("alice", "/api/v1/cases/" + id).body().get("status").asText();
-                if (!status.equals("IN_REVIEW")) {
-                    throw new IllegalStateException("case " + id + " is " + status + " through the API");
-                }
-            }
-            settings = settingsOf(app);
+            ours = measure(app, warmUp, total, concurrency);
         } finally {
             app.close();
         }
-        Figures baseline = BareEngineBaseline.run(baselineDatabase(databaseUrl, databaseUser), databaseUser, "", settings, warmUp, total, concurrency);
+        Figures baseline = BareEngineBaseline.run(baselineDatabase(databaseUrl, databaseUser), databaseUser, "", ours.settings(), warmUp, total,
+                concurrency);
+        Figures figures = ours.figures();
         String row = String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d | %d | %d | %.2f | %.1f | %d | %.2f |", label, total, concurrency,
-                ours.casesPerSecond(), ours.p50(), ours.p95(), ours.p99(), roundTrips, baseline.casesPerSecond(), baseline.p99(),
-                ours.casesPerSecond() / baseline.casesPerSecond());
-        System.out.println("BENCHMARK " + row + " with " + settings);
+                figures.casesPerSecond(), figures.p50(), figures.p95(), figures.p99(), ours.roundTrips(), baseline.casesPerSecond(), baseline.p99(),
+                figures.casesPerSecond() / baseline.casesPerSecond());
+        System.out.println("BENCHMARK " + row + " with " + ours.settings());
         report(row, label);
+    }
+
+    /** Files warm-up and measured cases through the running application's API. */
+    private static Measured measure(ConfigurableApplicationContext app, int warmUp, int total, int concurrency) throws Exception {
+        Arrivals arrivals = new Arrivals();
+        app.addApplicationListener(new ReviewQueueListener(arrivals));
+        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        Api api = new Api(base);
+        ChainClients chains = app.getBean(ChainClients.class);
+        TestDeposits deposits = new TestDeposits(chains);
+        String alice = api.get("alice", "/api/v1/me/deposit-addresses").body().get(0).get("address").asText();
+        List<String> txs = new ArrayList<>();
+        for (int i = 0; i < warmUp + total; i++) {
+            txs.add(deposits.sendToken("bsc", USDT, alice, new BigInteger("250000000000000000000")));
+        }
+        deposits.mine("bsc", 20);
+        deposits.receipt("bsc", txs.get(txs.size() - 1));
+
+        List<String> ids = new ArrayList<>();
+        Function<String, Duration> fileOne = tx -> {
+            long start = System.nanoTime();
+            Api.Answer filed = api.post("alice", "/api/v1/cases", Map.of("type", "WRONG_NETWORK", "chain", "bsc", "txHash", tx,
+                    "depositAddress", alice, "tokenContract", USDT, "refundAddress", REFUND_TO));
+            if (filed.status() != 201) {
+                throw new IllegalStateException("filing failed: " + filed.body());
+            }
+            String id = filed.body().get("id").asText();
+            synchronized (ids) {
+                ids.add(id);
+            }
+            return arrivals.awaitSince(id, start);
+        };
+        // the first cases run while the JIT compiles the hot paths; both this run and the baseline warm up alike
+        ClosedLoad.run(txs.subList(0, warmUp), concurrency, fileOne);
+        long roundTripsBefore = chains.roundTrips("bsc");
+        QueryStatistics statistics = QueryStatistics.startIfAsked(app.getBean(DataSource.class));
+        Figures figures = ClosedLoad.run(txs.subList(warmUp, txs.size()), concurrency, fileOne);
+        statistics.print(total);
+        double roundTrips = (chains.roundTrips("bsc") - roundTripsBefore) / (double) total;
+        for (String id : ids) { // what the user sees agrees with what was measured inside
+            String status = api.get("alice", "/api/v1/cases/" + id).body().get("status").asText();
+            if (!status.equals("IN_REVIEW")) {
+                throw new IllegalStateException("case " + id + " is " + status + " through the API");
+            }
+        }
+        return new Measured(figures, roundTrips, settingsOf(app));
+    }
+
+    private record Measured(Figures figures, double roundTrips, BareEngineBaseline.Settings settings) {
     }
 
     /** The job executor and pool as the application ran them, for the baseline to run alike. */
