@@ -28,8 +28,8 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
     }
 
     /**
-     * Every API call signs in, and each of the engine's identity calls would otherwise open, commit and reset a
-     * transaction of its own: in one they cost a third (docs/benchmark.md).
+     * Every API call signs in. The engine's three identity calls (check the password, create and run the group
+     * query) share one transaction instead of opening, committing and resetting one each (docs/benchmark.md).
      */
     @Override
     public Authentication authenticate(Authentication attempt) {

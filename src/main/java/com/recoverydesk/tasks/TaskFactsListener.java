@@ -5,6 +5,7 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.chain.ChainConfig;
+import com.recoverydesk.chain.NativeCoin;
 import com.recoverydesk.chain.RecoveryRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,7 +37,7 @@ class TaskFactsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         RecoveryCase c = cases.find((String) task.getVariable(CaseProcess.CASE_ID)).orElseThrow();
-        task.setVariableLocal(FACTS, markdown(c, rules.chain(c.chain()).orElseThrow(), task.getTaskDefinitionKey().equals("reviewAppeal")));
+        task.setVariableLocal(FACTS, markdown(c, rules.chain(c.chain()).orElseThrow(), task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK)));
     }
 
     static String markdown(RecoveryCase c, ChainConfig chain, boolean forReview) {
@@ -47,9 +48,8 @@ class TaskFactsListener implements TaskListener {
         DepositFacts f = c.facts();
         if (f != null) {
             int decimals = f.decimals() != null ? f.decimals() : chain.nativeCoin().decimals();
-            // the symbol is whatever the token's contract answers: shown as text, never as markdown
-            String token = f.symbol() == null ? chain.nativeCoin().symbol() + " (native coin)" : escaped(f.symbol()) + " " + f.tokenContract();
-            lines.add("- **Amount** " + new BigDecimal(f.amount()).movePointLeft(decimals).stripTrailingZeros().toPlainString() + " " + token);
+            lines.add("- **Amount** " + new BigDecimal(f.amount()).movePointLeft(decimals).stripTrailingZeros().toPlainString() + " "
+                    + asset(f, chain.nativeCoin()));
             if (forReview) {
                 lines.add("- **Sender** " + f.from());
                 lines.add("- **Deposit address** " + f.to());
@@ -63,6 +63,15 @@ class TaskFactsListener implements TaskListener {
                     + (chain.conditions().isEmpty() ? "" : ": " + escaped(String.join(" ", chain.conditions()))));
         }
         return String.join("\n", lines);
+    }
+
+    /** What moved: the native coin, or a token by its symbol and contract. */
+    static String asset(DepositFacts f, NativeCoin coin) {
+        if (f.tokenContract() == null) {
+            return (f.symbol() == null ? coin.symbol() : f.symbol()) + " (native coin)";
+        }
+        // the symbol is whatever the token's contract answers: shown as text, never as markdown
+        return (f.symbol() == null ? "token without a symbol" : escaped(f.symbol())) + " " + f.tokenContract();
     }
 
     private static String escaped(String text) {

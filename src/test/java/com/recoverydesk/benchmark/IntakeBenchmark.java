@@ -72,10 +72,12 @@ public final class IntakeBenchmark {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "benchmark-").toAbsolutePath();
         String databaseUrl = System.getProperty("spring.datasource.url", defaultDatabaseIn(dataDir));
         String databaseUser = System.getProperty("spring.datasource.username", "sa");
+        String databasePassword = System.getProperty("spring.datasource.password", "");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(RecoveryDeskApplication.class).run(
                 "--server.port=0", "--recovery.devnet.block-time-seconds=0", "--recovery.devnet.data-dir=" + dataDir,
                 "--ETHEREUM_RPC_URL=http://127.0.0.1:" + IntegrationTest.freePort(), "--BSC_RPC_URL=http://127.0.0.1:" + IntegrationTest.freePort(),
                 "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + databaseUser,
+                "--spring.datasource.password=" + databasePassword,
                 "--recovery.verification.recheck-interval=PT1S", "--logging.level.root=WARN");
         Measured ours;
         try {
@@ -83,8 +85,8 @@ public final class IntakeBenchmark {
         } finally {
             app.close();
         }
-        Figures baseline = BareEngineBaseline.run(baselineDatabase(databaseUrl, databaseUser), databaseUser, "", ours.settings(), warmUp, total,
-                concurrency);
+        Figures baseline = BareEngineBaseline.run(baselineDatabase(databaseUrl, databaseUser, databasePassword, dataDir), databaseUser,
+                databasePassword, ours.settings(), warmUp, total, concurrency);
         Figures figures = ours.figures();
         String row = String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d | %d | %d | %.2f | %.1f | %d | %.2f |", label, total, concurrency,
                 figures.casesPerSecond(), figures.p50(), figures.p95(), figures.p99(), ours.roundTrips(), baseline.casesPerSecond(), baseline.p99(),
@@ -163,12 +165,13 @@ public final class IntakeBenchmark {
         return yaml.getObject().getProperty("spring.datasource.url").replace("./data/", dir + "/");
     }
 
-    /** A fresh database of the same kind and settings for the bare engine: a sibling file on H2, a sibling database on PostgreSQL. */
-    private static String baselineDatabase(String databaseUrl, String user) throws Exception {
+    /** A fresh database of the same kind and settings for the bare engine: a file beside ours on H2, a sibling database on PostgreSQL. */
+    private static String baselineDatabase(String databaseUrl, String user, String password, Path dataDir) throws Exception {
         if (databaseUrl.startsWith("jdbc:h2:")) {
-            return databaseUrl.replace("recovery-desk;", "baseline;").replace("jdbc:h2:mem:benchmark", "jdbc:h2:mem:baseline");
+            int options = databaseUrl.indexOf(';');
+            return "jdbc:h2:file:" + dataDir.resolve("baseline") + (options < 0 ? "" : databaseUrl.substring(options));
         }
-        try (Connection connection = DriverManager.getConnection(databaseUrl, user, ""); Statement sql = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password); Statement sql = connection.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS baseline");
             sql.execute("CREATE DATABASE baseline");
         }

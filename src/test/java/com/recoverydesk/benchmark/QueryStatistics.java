@@ -35,8 +35,10 @@ final class QueryStatistics {
                 + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC");
         long statements = rows.stream().mapToLong(r -> ((Number) r.get("EXECUTION_COUNT")).longValue()).sum();
         System.out.printf("QUERIES %.1f statements per case%n", statements / (double) cases);
-        rows.stream().limit(40).forEach(r -> System.out.printf("QUERIES %6.2f/case %8.1f ms  %s%n",
-                ((Number) r.get("EXECUTION_COUNT")).doubleValue() / cases, ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(),
-                String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ").substring(0, Math.min(150, String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length()))));
+        rows.stream().limit(40).forEach(r -> {
+            String statement = String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ");
+            System.out.printf("QUERIES %6.2f/case %8.1f ms  %s%n", ((Number) r.get("EXECUTION_COUNT")).doubleValue() / cases,
+                    ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), statement.substring(0, Math.min(150, statement.length())));
+        });
     }
 }
