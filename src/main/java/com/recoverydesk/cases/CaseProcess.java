@@ -10,11 +10,18 @@ public final class CaseProcess {
     public static final String UNLISTED_TOKEN = "unlistedTokenRecovery";
     public static final String VERIFICATION = "depositVerification";
     public static final String REFUND = "refundExecution";
+    /** Called by both kinds of case once the deposit is verified: fee, review, approval, refund. */
+    public static final String RESOLUTION = "caseResolution";
 
     /** The case id; also every process instance's business key. */
     public static final String CASE_ID = "caseId";
-    /** Boolean: the case is still eligible after the step that set it. */
-    public static final String ELIGIBLE = "eligible";
+    /**
+     * The BPMN error a step throws after rejecting the case as ineligible; its message is the case's
+     * {@code ReasonCode}, which the catching boundary event stores in {@link #INELIGIBLE_REASON}.
+     */
+    public static final String INELIGIBLE_ERROR = "caseIneligible";
+    /** String: the ReasonCode carried by the caseIneligible error, where a boundary event caught it. */
+    public static final String INELIGIBLE_REASON = "ineligibleReason";
     /** {@code DepositState} name: what the chain said about the deposit. */
     public static final String DEPOSIT_STATE = "depositState";
     /** ISO-8601 duration until the chain is read again. */

@@ -1,6 +1,7 @@
 package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.process.Ineligibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,13 +10,18 @@ import org.springframework.stereotype.Component;
 class QuoteFeeDelegate implements JavaDelegate {
 
     private final FeeAssessment fees;
+    private final Ineligibility ineligible;
 
-    QuoteFeeDelegate(FeeAssessment fees) {
+    QuoteFeeDelegate(FeeAssessment fees, Ineligibility ineligible) {
         this.fees = fees;
+        this.ineligible = ineligible;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(CaseProcess.ELIGIBLE, fees.quote((String) execution.getVariable(CaseProcess.CASE_ID)));
+        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+        if (!fees.quote(caseId)) {
+            throw ineligible.of(caseId);
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseProcess;
 import java.math.BigDecimal;
+import com.recoverydesk.process.Ineligibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class SettleFeeDelegate implements JavaDelegate {
 
     private final FeeAssessment fees;
+    private final Ineligibility ineligible;
 
-    SettleFeeDelegate(FeeAssessment fees) {
+    SettleFeeDelegate(FeeAssessment fees, Ineligibility ineligible) {
         this.fees = fees;
+        this.ineligible = ineligible;
     }
 
     @Override
@@ -23,6 +26,8 @@ class SettleFeeDelegate implements JavaDelegate {
         boolean covered = valuation == null || valuation.toString().isBlank()
                 ? fees.quote(caseId) && fees.hasFee(caseId)
                 : fees.quoteAtValuation(caseId, new BigDecimal(valuation.toString().trim()));
-        execution.setVariable(CaseProcess.ELIGIBLE, covered);
+        if (!covered) {
+            throw ineligible.of(caseId);
+        }
     }
 }

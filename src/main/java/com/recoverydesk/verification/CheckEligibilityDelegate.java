@@ -1,6 +1,7 @@
 package com.recoverydesk.verification;
 
 import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.process.Ineligibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,14 +10,18 @@ import org.springframework.stereotype.Component;
 class CheckEligibilityDelegate implements JavaDelegate {
 
     private final DepositJudgement judgement;
+    private final Ineligibility ineligible;
 
-    CheckEligibilityDelegate(DepositJudgement judgement) {
+    CheckEligibilityDelegate(DepositJudgement judgement, Ineligibility ineligible) {
         this.judgement = judgement;
+        this.ineligible = ineligible;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
-        execution.setVariable(CaseProcess.ELIGIBLE, judgement.judge(caseId));
+        if (!judgement.judge(caseId)) {
+            throw ineligible.of(caseId);
+        }
     }
 }

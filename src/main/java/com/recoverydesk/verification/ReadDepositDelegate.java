@@ -1,6 +1,7 @@
 package com.recoverydesk.verification;
 
 import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.process.Ineligibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,11 +10,13 @@ import org.springframework.stereotype.Component;
 class ReadDepositDelegate implements JavaDelegate {
 
     private final DepositCheck check;
+    private final Ineligibility ineligible;
     private final VerificationSettings settings;
 
-    ReadDepositDelegate(DepositCheck check, VerificationSettings settings) {
+    ReadDepositDelegate(DepositCheck check, VerificationSettings settings, Ineligibility ineligible) {
         this.check = check;
         this.settings = settings;
+        this.ineligible = ineligible;
     }
 
     @Override
@@ -22,9 +25,11 @@ class ReadDepositDelegate implements JavaDelegate {
         Integer previous = (Integer) execution.getVariable(CaseProcess.CHECKS);
         int checks = previous == null ? 1 : previous + 1;
         DepositState state = check.check(caseId, checks, checks >= settings.getMaxChecks());
+        if (state == DepositState.INELIGIBLE) {
+            throw ineligible.of(caseId);
+        }
         execution.setVariable(CaseProcess.CHECKS, checks);
         execution.setVariable(CaseProcess.DEPOSIT_STATE, state.name());
         execution.setVariable(CaseProcess.RECHECK_AFTER, settings.getRecheckInterval().toString());
-        execution.setVariable(CaseProcess.ELIGIBLE, state != DepositState.INELIGIBLE);
     }
 }

@@ -151,7 +151,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
         decide("sam", id, "REVIEW", Map.of("decision", "REQUEST_INFO", "message", "Please send a screenshot."));
 
         String processId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
-                .processDefinitionKeyIn("wrongNetworkRecovery").singleResult().getId();
+                .processDefinitionKeyIn("caseResolution").singleResult().getId();
         Job deadline = management.createJobQuery().processInstanceId(processId).timers().singleResult();
         assertThat(deadline.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + Duration.ofDays(13).toMillis()));
         management.executeJob(deadline.getId());
