@@ -1,6 +1,5 @@
 package com.recoverydesk.desk;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
@@ -8,6 +7,9 @@ import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.TxHash;
+import com.recoverydesk.process.CaseProcesses;
+import com.recoverydesk.process.CaseTasks;
+import com.recoverydesk.process.TaskKind;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -15,8 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +34,13 @@ class DeskController {
 
     private final CaseStore cases;
     private final CaseViews views;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final CaseProcesses processes;
+    private final CaseTasks tasks;
 
-    DeskController(CaseStore cases, CaseViews views, RuntimeService runtime, TaskService tasks) {
+    DeskController(CaseStore cases, CaseViews views, CaseProcesses processes, CaseTasks tasks) {
         this.cases = cases;
         this.views = views;
-        this.runtime = runtime;
+        this.processes = processes;
         this.tasks = tasks;
     }
 
@@ -75,14 +75,11 @@ class DeskController {
         RecoveryCase c = cases.find(id)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND", "No such case", "There is no case " + id + "."));
         CaseView view = views.of(c);
-        List<String> processes = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).list().stream()
-                .map(p -> p.getId()).toList();
-        List<OpenTask> open = tasks.createTaskQuery().processInstanceBusinessKey(id).list().stream()
-                .map(t -> new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK) ? "REVIEW" : "WALLET_APPROVAL",
-                        t.getAssignee(), "/camunda/app/tasklist/default/#/?task=" + t.getId()))
+        List<OpenTask> open = tasks.ofCase(id).stream()
+                .map(t -> new OpenTask(t.id(), t.name(), t.kind(), t.assignee(), "/camunda/app/tasklist/default/#/?task=" + t.id()))
                 .toList();
         return new DeskCase(c.customerId(), view, checks(view), open,
-                processes.stream().map(p -> "/camunda/app/cockpit/default/#/process-instance/" + p).toList());
+                processes.instanceIds(id).stream().map(p -> "/camunda/app/cockpit/default/#/process-instance/" + p).toList());
     }
 
     /** What the workflow checked, passed and failed, in the order it checked them. */
@@ -123,7 +120,7 @@ class DeskController {
     record Check(String rule, boolean passed, String detail) {
     }
 
-    record OpenTask(String id, String name, String kind, String assignee, String tasklistLink) {
+    record OpenTask(String id, String name, TaskKind kind, String assignee, String tasklistLink) {
     }
 
     record DeskCase(String customerId, @com.fasterxml.jackson.annotation.JsonProperty("case") CaseView theCase, List<Check> checks, List<OpenTask> tasks, List<String> cockpitLinks) {

@@ -1,6 +1,8 @@
 package com.recoverydesk.identity;
 
 import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 /** The Camunda groups Recovery Desk knows, and how they appear as Spring Security authorities. */
 public final class Groups {
@@ -16,6 +18,12 @@ public final class Groups {
     static final List<String> STAFF = List.of(APPEALS, WALLET, OPERATORS);
 
     private Groups() {
+    }
+
+    /** The groups a signed-in caller belongs to, read from their authorities. */
+    public static List<String> of(Authentication caller) {
+        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(PREFIX)).map(a -> a.substring(PREFIX.length())).toList();
     }
 
     public static String authority(String group) {

@@ -2,7 +2,6 @@ package com.recoverydesk.identity;
 
 import java.util.List;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,8 +11,7 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     Me me(Authentication caller) {
-        return new Me(caller.getName(), caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(Groups.PREFIX)).map(a -> a.substring(Groups.PREFIX.length())).sorted().toList());
+        return new Me(caller.getName(), Groups.of(caller).stream().sorted().toList());
     }
 
     record Me(String userId, List<String> groups) {

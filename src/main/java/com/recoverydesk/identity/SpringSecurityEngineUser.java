@@ -1,13 +1,11 @@
 package com.recoverydesk.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -24,9 +22,7 @@ public class SpringSecurityEngineUser extends ContainerBasedAuthenticationProvid
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(Groups.PREFIX)).map(a -> a.substring(Groups.PREFIX.length())).toList();
-        result.setGroups(groups);
+        result.setGroups(Groups.of(authentication));
         return result;
     }
 }

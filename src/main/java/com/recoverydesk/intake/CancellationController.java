@@ -1,6 +1,5 @@
 package com.recoverydesk.intake;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseTransitions;
@@ -8,10 +7,10 @@ import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.ReasonCode;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.CaseViews;
+import com.recoverydesk.process.CaseProcesses;
 import com.recoverydesk.web.ApiProblem;
 import java.util.EnumSet;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +31,13 @@ class CancellationController {
     private final CaseStore cases;
     private final CaseTransitions transitions;
     private final CaseViews views;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
 
-    CancellationController(CaseStore cases, CaseTransitions transitions, CaseViews views, RuntimeService runtime) {
+    CancellationController(CaseStore cases, CaseTransitions transitions, CaseViews views, CaseProcesses processes) {
         this.cases = cases;
         this.transitions = transitions;
         this.views = views;
-        this.runtime = runtime;
+        this.processes = processes;
     }
 
     @PostMapping("/api/v1/cases/{id}/cancel")
@@ -50,10 +49,7 @@ class CancellationController {
             throw new ApiProblem(HttpStatus.CONFLICT, "CANNOT_CANCEL", "Too late to withdraw",
                     "A case can be withdrawn until the wallet team takes it up; this one is " + c.status() + ".");
         }
-        // deleting the case's process deletes the verification it may be calling, too
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
-                .processDefinitionKeyIn(CaseProcess.WRONG_NETWORK, CaseProcess.UNLISTED_TOKEN).list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "cancelled by " + caller.getName()));
+        processes.cancel(id, "cancelled by " + caller.getName());
         transitions.close(id, CaseStatus.CANCELLED, ReasonCode.CANCELLED_BY_USER, caller.getName(), "CANCELLED", null);
         return views.of(cases.find(id).orElseThrow());
     }

@@ -1,13 +1,11 @@
 package com.recoverydesk.intake;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.NewCase;
 import com.recoverydesk.cases.RecoveryCase;
-import java.util.Map;
+import com.recoverydesk.process.CaseProcesses;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +18,12 @@ class Intake {
 
     private final CaseStore cases;
     private final CaseTransitions transitions;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
 
-    Intake(CaseStore cases, CaseTransitions transitions, RuntimeService runtime) {
+    Intake(CaseStore cases, CaseTransitions transitions, CaseProcesses processes) {
         this.cases = cases;
         this.transitions = transitions;
-        this.runtime = runtime;
+        this.processes = processes;
     }
 
     @Transactional
@@ -33,7 +31,7 @@ class Intake {
         String id = UUID.randomUUID().toString();
         RecoveryCase filed = cases.insert(id, filing);
         transitions.filed(id, filing.customerId());
-        runtime.startProcessInstanceByKey(CaseProcess.processKeyOf(filing.type()), id, Map.of(CaseProcess.CASE_ID, id));
+        processes.start(id, filing.type());
         return filed;
     }
 }

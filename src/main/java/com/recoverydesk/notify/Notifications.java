@@ -6,9 +6,8 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.identity.UserEmails;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +28,13 @@ class Notifications {
     private final CaseStore cases;
     private final Timeline timeline;
     private final Outbox outbox;
-    private final IdentityService identity;
+    private final UserEmails emails;
 
-    Notifications(CaseStore cases, Timeline timeline, Outbox outbox, IdentityService identity) {
+    Notifications(CaseStore cases, Timeline timeline, Outbox outbox, UserEmails emails) {
         this.cases = cases;
         this.timeline = timeline;
         this.outbox = outbox;
-        this.identity = identity;
+        this.emails = emails;
     }
 
     @EventListener
@@ -58,8 +57,7 @@ class Notifications {
         if (c.contactEmail() != null) {
             return c.contactEmail();
         }
-        User user = identity.createUserQuery().userId(c.customerId()).singleResult();
-        return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+        return emails.of(c.customerId()).orElse(null);
     }
 
     private static String body(RecoveryCase c, CaseStatusChanged change) {

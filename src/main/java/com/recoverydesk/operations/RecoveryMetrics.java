@@ -7,6 +7,7 @@ import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.chain.RecoveryMode;
 import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.process.CaseProcesses;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,7 +37,7 @@ class RecoveryMetrics {
     private final Timer toCompletion;
 
     RecoveryMetrics(MeterRegistry registry, JdbcClient jdbc, CaseStore cases, Clock clock, RecoveryRules rules, ChainClients chains,
-            RuntimeService runtime) {
+            CaseProcesses processes) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.clock = clock;
@@ -50,7 +50,7 @@ class RecoveryMetrics {
             FunctionCounter.builder("recovery.rpc.errors", chains, c -> c.failedRoundTrips(chain.name())).tag("chain", chain.name())
                     .description("JSON-RPC round trips that failed").register(registry);
         });
-        Gauge.builder("recovery.incidents.open", runtime, r -> r.createIncidentQuery().count())
+        Gauge.builder("recovery.incidents.open", processes, CaseProcesses::openIncidents)
                 .description("Open incidents in the engine (steps whose retries ran out)").register(registry);
         refresh();
     }

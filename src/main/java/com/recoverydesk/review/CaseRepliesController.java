@@ -1,17 +1,16 @@
 package com.recoverydesk.review;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.process.CaseProcesses;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -29,13 +28,13 @@ class CaseRepliesController {
 
     private final CaseStore cases;
     private final Timeline timeline;
-    private final RuntimeService runtime;
+    private final CaseProcesses processes;
     private final CaseViews views;
 
-    CaseRepliesController(CaseStore cases, Timeline timeline, RuntimeService runtime, CaseViews views) {
+    CaseRepliesController(CaseStore cases, Timeline timeline, CaseProcesses processes, CaseViews views) {
         this.cases = cases;
         this.timeline = timeline;
-        this.runtime = runtime;
+        this.processes = processes;
         this.views = views;
     }
 
@@ -53,7 +52,7 @@ class CaseRepliesController {
                     "This case is not waiting for your answer (it is " + c.status() + ").");
         }
         timeline.note(id, caller.getName(), "USER_REPLIED", c.status(), form.message().trim());
-        runtime.createMessageCorrelation(CaseProcess.REPLY_MESSAGE).processInstanceBusinessKey(id).correlate();
+        processes.correlateReply(id);
         return views.of(cases.find(id).orElseThrow());
     }
 

@@ -6,6 +6,11 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.identity.Groups;
+import com.recoverydesk.process.CaseTasks;
+import com.recoverydesk.process.CaseTasks.CaseTask;
+import com.recoverydesk.process.CaseTasks.Caller;
+import com.recoverydesk.process.TaskKind;
+import com.recoverydesk.process.TaskRefused;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -15,16 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,69 +31,56 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The staff work queue: the open tasks of the caller's groups with the case facts, claim, and complete with a
- * decision. Every engine call runs as the caller, so the engine's own four-eyes listeners judge it exactly as
- * they judge Tasklist and the engine REST API.
+ * decision. Every engine call runs as the caller ({@link CaseTasks}), so the engine's own four-eyes listeners
+ * judge it exactly as they judge Tasklist and the engine REST API.
  */
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TasksController {
 
-    private final TaskService tasks;
-    private final IdentityService identity;
+    private final CaseTasks tasks;
     private final CaseStore cases;
     private final CaseViews views;
 
-    TasksController(TaskService tasks, IdentityService identity, CaseStore cases, CaseViews views) {
+    TasksController(CaseTasks tasks, CaseStore cases, CaseViews views) {
         this.tasks = tasks;
-        this.identity = identity;
         this.cases = cases;
         this.views = views;
     }
 
     @GetMapping
     List<TaskView> open(Authentication caller) {
-        List<String> groups = groupsOf(caller);
-        List<Task> visible = tasks.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(caller.getName()).endOr()
-                .active().orderByTaskCreateTime().asc().list();
-        return visible.stream().map(this::view).toList();
+        return tasks.open(callerOf(caller)).stream().map(this::view).toList();
     }
 
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId, Authentication caller) {
-        Task task = visibleTask(taskId, caller);
-        if (task.getAssignee() != null && !task.getAssignee().equals(caller.getName())) {
+        CaseTask task = visibleTask(taskId, caller);
+        if (task.assignee() != null && !task.assignee().equals(caller.getName())) {
             throw claimedBy(task);
         }
-        asCaller(caller, () -> {
-            tasks.claim(taskId, caller.getName());
-            return null;
-        });
-        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        return view(refusalsAsProblems(() -> tasks.claim(taskId, callerOf(caller))));
     }
 
     @PostMapping("/{taskId}/complete")
     CompletedView complete(@PathVariable String taskId, @RequestBody DecisionForm form, Authentication caller) {
-        Task task = visibleTask(taskId, caller);
-        TaskKind kind = TaskKind.of(task.getTaskDefinitionKey());
+        CaseTask task = visibleTask(taskId, caller);
+        TaskKind kind = task.kind();
         Map<String, Object> variables = validate(kind, form);
-        if (task.getAssignee() != null && !task.getAssignee().equals(caller.getName())) {
+        if (task.assignee() != null && !task.assignee().equals(caller.getName())) {
             throw claimedBy(task);
         }
-        String caseId = caseIdOf(task);
-        asCaller(caller, () -> {
-            if (task.getAssignee() == null) {
-                tasks.claim(taskId, caller.getName());
-            }
-            tasks.complete(taskId, variables);
+        refusalsAsProblems(() -> {
+            tasks.complete(taskId, callerOf(caller), variables);
             return null;
         });
-        return new CompletedView(taskId, caseId, kind, form.decision(), cases.find(caseId).orElseThrow().status().name());
+        return new CompletedView(taskId, task.caseId(), kind, form.decision(), cases.find(task.caseId()).orElseThrow().status().name());
     }
 
     private Map<String, Object> validate(TaskKind kind, DecisionForm form) {
         List<FieldError> errors = new ArrayList<>();
-        if (form.decision() == null || !kind.decisions.contains(form.decision())) {
-            errors.add(new FieldError("decision", "INVALID_DECISION", "For a " + kind + " task decide one of " + kind.decisions + "."));
+        if (form.decision() == null || !kind.decisions().contains(form.decision())) {
+            errors.add(new FieldError("decision", "INVALID_DECISION", "For a " + kind + " task decide one of " + kind.decisions() + "."));
         }
         if ("REJECT".equals(form.decision()) && blank(form.reason())) {
             errors.add(new FieldError("reason", "REQUIRED", "A rejection needs a reason the user can read."));
@@ -123,7 +107,7 @@ class TasksController {
             throw new InvalidRequest(errors);
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put(kind.decisionVariable, form.decision());
+        variables.put(kind.decisionVariable(), form.decision());
         variables.put(CaseProcess.DECISION_REASON, blank(form.reason()) ? null : form.reason().trim());
         if (kind == TaskKind.REVIEW) {
             variables.put(CaseProcess.INFO_MESSAGE, blank(form.message()) ? null : form.message().trim());
@@ -132,66 +116,37 @@ class TasksController {
         return variables;
     }
 
-    /** Runs engine calls as the caller; the engine's refusals become problems a person can read. */
-    private <T> T asCaller(Authentication caller, Supplier<T> work) {
-        identity.setAuthentication(caller.getName(), groupsOf(caller));
+    /** What the engine refuses becomes a problem a person can read. */
+    private static <T> T refusalsAsProblems(java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (ProcessEngineException e) {
-            throw problemOf(e);
-        } finally {
-            identity.clearAuthentication();
+        } catch (TaskRefused refused) {
+            throw switch (refused.reason()) {
+                case FOUR_EYES -> new ApiProblem(HttpStatus.FORBIDDEN, "FOUR_EYES", "Not allowed for you", refused.getMessage());
+                case INVALID_DECISION -> new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_DECISION", "Decision refused", refused.getMessage());
+            };
         }
-    }
-
-    /** The engine wraps what a task listener throws; the innermost engine exception says what went wrong. */
-    private static RuntimeException problemOf(ProcessEngineException e) {
-        Throwable cause = e;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AuthorizationException || t instanceof BadUserRequestException) {
-                cause = t;
-            }
-        }
-        if (cause instanceof AuthorizationException) {
-            return new ApiProblem(HttpStatus.FORBIDDEN, "FOUR_EYES", "Not allowed for you",
-                    cause.getMessage().contains("four-eyes") || cause.getMessage().contains("second approval") ? cause.getMessage()
-                            : "You may not work on this task: who reviewed a case cannot approve its refund, and two approvals need two people.");
-        }
-        if (cause instanceof BadUserRequestException) {
-            return new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_DECISION", "Decision refused", cause.getMessage());
-        }
-        return e;
     }
 
     /** A task of another group does not exist for the caller: 404, never 403. */
-    private Task visibleTask(String taskId, Authentication caller) {
-        Task task = tasks.createTaskQuery().taskId(taskId).or().taskCandidateGroupIn(groupsOf(caller)).taskAssignee(caller.getName())
-                .endOr().singleResult();
-        if (task == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "No such task", "There is no open task " + taskId + " for you.");
-        }
-        return task;
+    private CaseTask visibleTask(String taskId, Authentication caller) {
+        return tasks.visible(taskId, callerOf(caller)).orElseThrow(
+                () -> new ApiProblem(HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "No such task", "There is no open task " + taskId + " for you."));
     }
 
-    private static ApiProblem claimedBy(Task task) {
+    private static ApiProblem claimedBy(CaseTask task) {
         return new ApiProblem(HttpStatus.CONFLICT, "TASK_CLAIMED", "Task claimed by someone else",
-                "This task is being worked on by " + task.getAssignee() + ".", Map.of("assignee", task.getAssignee()));
+                "This task is being worked on by " + task.assignee() + ".", Map.of("assignee", task.assignee()));
     }
 
-    private TaskView view(Task task) {
-        String caseId = caseIdOf(task);
-        CaseView theCase = cases.find(caseId).map(views::of).orElse(null);
-        return new TaskView(task.getId(), caseId, TaskKind.of(task.getTaskDefinitionKey()), task.getName(), task.getAssignee(),
-                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), theCase == null ? null : theCase.facts(), theCase);
+    private TaskView view(CaseTask task) {
+        CaseView theCase = cases.find(task.caseId()).map(views::of).orElse(null);
+        return new TaskView(task.id(), task.caseId(), task.kind(), task.name(), task.assignee(), task.created(),
+                theCase == null ? null : theCase.facts(), theCase);
     }
 
-    private String caseIdOf(Task task) {
-        return (String) tasks.getVariable(task.getId(), CaseProcess.CASE_ID);
-    }
-
-    private static List<String> groupsOf(Authentication caller) {
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(Groups.PREFIX)).map(a -> a.substring(Groups.PREFIX.length())).toList();
+    private static Caller callerOf(Authentication caller) {
+        return new Caller(caller.getName(), Groups.of(caller));
     }
 
     private static boolean blank(String text) {
