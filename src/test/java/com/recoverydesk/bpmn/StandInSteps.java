@@ -1,0 +1,93 @@
+package com.recoverydesk.bpmn;
+
+import com.recoverydesk.cases.CaseProcess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * The beans the models name, standing in for the application's delegates and listeners, whose work (chain
+ * reads over JSON-RPC, signing, the case's tables) needs the whole application. Each does by default what
+ * the real one tells the process on the way a case most often takes (a deposit confirmed, a fee covered, a
+ * refund confirmed), and a test scripts the other outcomes with {@link #on}: the variable the gateway reads,
+ * or the BPMN error {@code caseIneligible} with a reason code, exactly as the real step ends. What ran is
+ * recorded in {@link #ran()}.
+ */
+final class StandInSteps {
+
+    static final String RETRY_CYCLE = "R3/PT1M";
+    static final String REPLY_WINDOW = "P14D";
+    static final String RECHECK_AFTER = "PT30S";
+
+    private static final Map<String, Consumer<DelegateExecution>> SCRIPTED = new ConcurrentHashMap<>();
+    private static final List<String> RAN = new CopyOnWriteArrayList<>();
+
+    private StandInSteps() {
+    }
+
+    /** Scripts what the step named by {@code bean} does the next times it runs, until {@link #reset()}. */
+    static void on(String bean, Consumer<DelegateExecution> behaviour) {
+        SCRIPTED.put(bean, behaviour);
+    }
+
+    /** The step ends the case as ineligible with this reason code, as {@code process.Ineligibility} does. */
+    static Consumer<DelegateExecution> ineligible(String reasonCode) {
+        return execution -> {
+            throw new BpmnError(CaseProcess.INELIGIBLE_ERROR, reasonCode);
+        };
+    }
+
+    static List<String> ran() {
+        return List.copyOf(RAN);
+    }
+
+    static void reset() {
+        SCRIPTED.clear();
+        RAN.clear();
+    }
+
+    static Map<String, Object> beans() {
+        Map<String, Object> beans = new HashMap<>();
+        for (String step : List.of("screenFiling", "checkEligibility", "assessToken", "quoteFee", "settleFee", "queueForReview",
+                "closeRejected", "closeNoReply", "awaitApproval", "startRefund", "signGasTopUp", "broadcastRefund", "signTransfers",
+                "completeRefund")) {
+            beans.put(step, delegate(step, execution -> { }));
+        }
+        beans.put("readDeposit", delegate("readDeposit", execution -> {
+            execution.setVariable(CaseProcess.DEPOSIT_STATE, "CONFIRMED");
+            execution.setVariable(CaseProcess.RECHECK_AFTER, RECHECK_AFTER);
+        }));
+        beans.put("requestInfo", delegate("requestInfo", execution -> execution.setVariable(CaseProcess.REPLY_WINDOW, REPLY_WINDOW)));
+        beans.put("checkRefund", delegate("checkRefund", execution -> {
+            execution.setVariable(CaseProcess.REFUND_CONFIRMED, true);
+            execution.setVariable(CaseProcess.RECHECK_AFTER, RECHECK_AFTER);
+        }));
+        for (String listener : List.of("taskFacts", "reviewDecided", "fourEyes", "approvalDecided")) {
+            beans.put(listener, (TaskListener) task -> RAN.add(listener + ":" + task.getEventName()));
+        }
+        beans.put("verificationSettings", new RetrySettings());
+        return beans;
+    }
+
+    private static JavaDelegate delegate(String bean, Consumer<DelegateExecution> byDefault) {
+        return execution -> {
+            RAN.add(bean);
+            SCRIPTED.getOrDefault(bean, byDefault).accept(execution);
+        };
+    }
+
+    /** What {@code ${verificationSettings.retryCycle}} reads in the models. */
+    public static final class RetrySettings {
+        public String getRetryCycle() {
+            return RETRY_CYCLE;
+        }
+    }
+
+}
