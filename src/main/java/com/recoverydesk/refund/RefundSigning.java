@@ -97,6 +97,9 @@ class RefundSigning {
         BigInteger refund = facts.amount().subtract(fee);
         String deposit = facts.to();
         ledger.lockSender(config.name(), deposit);
+        if (ledger.has(caseId, Purpose.REFUND)) {
+            return; // a signer that held the lock before us signed this refund: ours waited, and now adds nothing
+        }
         if (facts.isNative()) {
             RefundChain.Reading reading = chain.read(config, deposit, List.of());
             BigInteger gasCost = NATIVE_TRANSFER_GAS.multiply(BigInteger.TWO).multiply(reading.price().maxPerGas());
