@@ -2,6 +2,7 @@ package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.chain.ChainConfig;
+import com.recoverydesk.chain.DecimalAmount;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.RecoveryRules;
 import com.recoverydesk.chain.TokenRule;
@@ -12,7 +13,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FeeQuoteController {
 
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,60}(\\.\\d{1,36})?");
 
     private final FeeQuotes quotes;
     private final RecoveryRules rules;
@@ -80,7 +79,7 @@ class FeeQuoteController {
     }
 
     private static BigInteger rawAmount(String amount, int decimals, List<FieldError> errors) {
-        if (amount == null || !DECIMAL.matcher(amount.trim()).matches() || new BigDecimal(amount.trim()).signum() <= 0) {
+        if (amount == null || !DecimalAmount.isWellFormed(amount.trim())) {
             errors.add(new FieldError("amount", "INVALID_AMOUNT", "The amount must be a positive number such as 250 or 99.5."));
             return null;
         }

@@ -2,12 +2,12 @@ package com.recoverydesk.intake;
 
 import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.cases.NewCase;
+import com.recoverydesk.chain.DecimalAmount;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.RecoveryRules;
 import com.recoverydesk.chain.TxHash;
 import com.recoverydesk.wallet.DepositAddressDirectory;
 import com.recoverydesk.web.FieldError;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,6 @@ class CaseFormValidator {
 
     static final int MAX_NOTE = 1000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,60}(\\.\\d{1,36})?");
 
     private final RecoveryRules rules;
     private final DepositAddressDirectory addresses;
@@ -120,7 +119,7 @@ class CaseFormValidator {
             return null;
         }
         String trimmed = text.trim();
-        if (!DECIMAL.matcher(trimmed).matches() || new BigDecimal(trimmed).signum() <= 0) {
+        if (!DecimalAmount.isWellFormed(trimmed)) {
             problems.add(new FieldError("claimedAmount", "INVALID_AMOUNT", "The amount must be a positive number such as 250 or 99.5."));
             return null;
         }

@@ -1,7 +1,6 @@
 package com.recoverydesk.refund;
 
 import com.recoverydesk.cases.CaseProcess;
-import com.recoverydesk.verification.VerificationSettings;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,9 +9,9 @@ import org.springframework.stereotype.Component;
 class CheckRefundDelegate implements JavaDelegate {
 
     private final RefundConfirmations confirmations;
-    private final VerificationSettings settings;
+    private final RefundSettings settings;
 
-    CheckRefundDelegate(RefundConfirmations confirmations, VerificationSettings settings) {
+    CheckRefundDelegate(RefundConfirmations confirmations, RefundSettings settings) {
         this.confirmations = confirmations;
         this.settings = settings;
     }

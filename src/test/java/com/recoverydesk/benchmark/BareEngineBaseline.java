@@ -100,7 +100,7 @@ final class BareEngineBaseline {
     /** Every delegate and listener becomes the no-op; retry cycles become a constant. */
     static String withNoOpDelegates(String xml) {
         return xml.replaceAll("delegateExpression=\"\\$\\{[^}]*}\"", "delegateExpression=\"\\${noOp}\"")
-                .replace("${verificationSettings.retryCycle}", "R5/PT1M");
+                .replace("${verificationSettings.retryCycle}", "R5/PT1M").replace("${refundSettings.retryCycle}", "R5/PT1M");
     }
 
     private static String read(String resource) {

@@ -73,6 +73,7 @@ final class StandInSteps {
             beans.put(listener, (TaskListener) task -> RAN.add(listener + ":" + task.getEventName()));
         }
         beans.put("verificationSettings", new RetrySettings());
+        beans.put("refundSettings", new RetrySettings());
         return beans;
     }
 
@@ -83,7 +84,7 @@ final class StandInSteps {
         };
     }
 
-    /** What {@code ${verificationSettings.retryCycle}} reads in the models. */
+    /** What {@code ${verificationSettings.retryCycle}} and {@code ${refundSettings.retryCycle}} read in the models. */
     public static final class RetrySettings {
         public String getRetryCycle() {
             return RETRY_CYCLE;

@@ -65,6 +65,8 @@ public final class ChildApplication implements AutoCloseable {
         settings.put("POLYGON_RPC_URL", "http://127.0.0.1:" + IntegrationTest.POLYGON_NODE.port());
         settings.put("recovery.verification.recheck-interval", "PT1S");
         settings.put("recovery.verification.retry-cycle", "R20/PT1S");
+        settings.put("recovery.refund.recheck-interval", "PT1S");
+        settings.put("recovery.refund.retry-cycle", "R20/PT1S");
         // a killed node's jobs are taken over once their lock expires: seconds here, minutes by default
         settings.put("camunda.bpm.job-execution.lock-time-in-millis", "3000");
         settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
