@@ -3,13 +3,13 @@ package com.recoverydesk.approval;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseTransitions;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The specialist approved: the wallet team decides on the refund now. */
 @Component("awaitApproval")
-class AwaitApprovalDelegate implements JavaDelegate {
+class AwaitApprovalDelegate extends CaseDelegate {
 
     private final CaseTransitions transitions;
 
@@ -18,8 +18,8 @@ class AwaitApprovalDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        transitions.move((String) execution.getVariable(CaseProcess.CASE_ID), CaseStatus.AWAITING_APPROVAL,
+    protected void execute(DelegateExecution execution, String caseId) {
+        transitions.move(caseId, CaseStatus.AWAITING_APPROVAL,
                 (String) execution.getVariable(CaseProcess.REVIEWER), "AWAITING_APPROVAL",
                 "An appeals specialist approved your case; the wallet team approves the refund next.");
     }

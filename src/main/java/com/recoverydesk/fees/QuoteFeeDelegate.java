@@ -1,13 +1,12 @@
 package com.recoverydesk.fees;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.process.Ineligibility;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("quoteFee")
-class QuoteFeeDelegate implements JavaDelegate {
+class QuoteFeeDelegate extends CaseDelegate {
 
     private final FeeAssessment fees;
     private final Ineligibility ineligible;
@@ -18,8 +17,7 @@ class QuoteFeeDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         if (!fees.quote(caseId)) {
             throw ineligible.of(caseId);
         }

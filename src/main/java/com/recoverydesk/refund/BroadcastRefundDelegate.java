@@ -1,12 +1,11 @@
 package com.recoverydesk.refund;
 
-import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("broadcastRefund")
-class BroadcastRefundDelegate implements JavaDelegate {
+class BroadcastRefundDelegate extends CaseDelegate {
 
     private final RefundBroadcaster broadcaster;
 
@@ -15,8 +14,7 @@ class BroadcastRefundDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         broadcaster.broadcast(caseId);
     }
 }

@@ -1,12 +1,12 @@
 package com.recoverydesk.refund;
 
 import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("checkRefund")
-class CheckRefundDelegate implements JavaDelegate {
+class CheckRefundDelegate extends CaseDelegate {
 
     private final RefundConfirmations confirmations;
     private final RefundSettings settings;
@@ -17,8 +17,8 @@ class CheckRefundDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        execution.setVariable(CaseProcess.REFUND_CONFIRMED, confirmations.check((String) execution.getVariable(CaseProcess.CASE_ID)));
+    protected void execute(DelegateExecution execution, String caseId) {
+        execution.setVariable(CaseProcess.REFUND_CONFIRMED, confirmations.check(caseId));
         execution.setVariable(CaseProcess.RECHECK_AFTER, settings.getRecheckInterval().toString());
     }
 }

@@ -1,12 +1,11 @@
 package com.recoverydesk.refund;
 
-import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("completeRefund")
-class CompleteRefundDelegate implements JavaDelegate {
+class CompleteRefundDelegate extends CaseDelegate {
 
     private final RefundCompletion completion;
 
@@ -15,8 +14,7 @@ class CompleteRefundDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         completion.complete(caseId);
     }
 }

@@ -1,12 +1,11 @@
 package com.recoverydesk.refund;
 
-import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("signTransfers")
-class SignTransfersDelegate implements JavaDelegate {
+class SignTransfersDelegate extends CaseDelegate {
 
     private final RefundSigning signing;
 
@@ -15,8 +14,7 @@ class SignTransfersDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         signing.signTransfers(caseId);
     }
 }

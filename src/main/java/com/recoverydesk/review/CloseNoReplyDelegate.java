@@ -1,16 +1,15 @@
 package com.recoverydesk.review;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.ReasonCode;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The reply window passed without an answer. */
 @Component("closeNoReply")
-class CloseNoReplyDelegate implements JavaDelegate {
+class CloseNoReplyDelegate extends CaseDelegate {
 
     private final CaseTransitions transitions;
 
@@ -19,8 +18,7 @@ class CloseNoReplyDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         transitions.close(caseId, CaseStatus.CLOSED_NO_REPLY, ReasonCode.NO_REPLY, CaseTransitions.SYSTEM, "CLOSED_NO_REPLY", null);
     }
 }

@@ -3,13 +3,13 @@ package com.recoverydesk.review;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.ReasonCode;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** A person rejected the case: close it with their reason, on behalf of them. */
 @Component("closeRejected")
-class CloseRejectedDelegate implements JavaDelegate {
+class CloseRejectedDelegate extends CaseDelegate {
 
     private final CaseTransitions transitions;
 
@@ -18,8 +18,8 @@ class CloseRejectedDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        transitions.reject((String) execution.getVariable(CaseProcess.CASE_ID),
+    protected void execute(DelegateExecution execution, String caseId) {
+        transitions.reject(caseId,
                 ReasonCode.valueOf((String) execution.getVariable(CaseProcess.REJECTION_CODE)),
                 (String) execution.getVariable(CaseProcess.REJECTED_BY),
                 (String) execution.getVariable(CaseProcess.DECISION_REASON));

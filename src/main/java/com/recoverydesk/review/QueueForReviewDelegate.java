@@ -1,15 +1,14 @@
 package com.recoverydesk.review;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseTransitions;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The case is verified and waits for an appeals specialist. */
 @Component("queueForReview")
-class QueueForReviewDelegate implements JavaDelegate {
+class QueueForReviewDelegate extends CaseDelegate {
 
     private final CaseTransitions transitions;
 
@@ -18,8 +17,7 @@ class QueueForReviewDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         transitions.move(caseId, CaseStatus.IN_REVIEW, CaseTransitions.SYSTEM, "QUEUED_FOR_REVIEW",
                 "The deposit is verified. An appeals specialist will review your case.");
     }

@@ -4,14 +4,14 @@ import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.process.CaseDelegate;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The specialist needs more from the user: tell them, and start the reply window of chains.yml. */
 @Component("requestInfo")
-class RequestInfoDelegate implements JavaDelegate {
+class RequestInfoDelegate extends CaseDelegate {
 
     private final CaseTransitions transitions;
     private final RecoveryRules rules;
@@ -22,8 +22,7 @@ class RequestInfoDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         String question = (String) execution.getVariable(CaseProcess.INFO_MESSAGE);
         transitions.move(caseId, CaseStatus.INFO_REQUESTED, (String) execution.getVariable(CaseProcess.REVIEWER), "INFO_REQUESTED", question);
         execution.setVariable(CaseProcess.REPLY_WINDOW, Duration.ofDays(rules.replyWaitDays()).toString());

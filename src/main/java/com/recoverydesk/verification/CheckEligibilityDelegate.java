@@ -1,13 +1,12 @@
 package com.recoverydesk.verification;
 
-import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.process.Ineligibility;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("checkEligibility")
-class CheckEligibilityDelegate implements JavaDelegate {
+class CheckEligibilityDelegate extends CaseDelegate {
 
     private final DepositJudgement judgement;
     private final Ineligibility ineligible;
@@ -18,8 +17,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         if (!judgement.judge(caseId)) {
             throw ineligible.of(caseId);
         }

@@ -2,12 +2,12 @@ package com.recoverydesk.verification;
 
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.process.Ineligibility;
+import com.recoverydesk.process.CaseDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("readDeposit")
-class ReadDepositDelegate implements JavaDelegate {
+class ReadDepositDelegate extends CaseDelegate {
 
     private final DepositCheck check;
     private final Ineligibility ineligible;
@@ -20,8 +20,7 @@ class ReadDepositDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseProcess.CASE_ID);
+    protected void execute(DelegateExecution execution, String caseId) {
         Integer previous = (Integer) execution.getVariable(CaseProcess.CHECKS);
         int checks = previous == null ? 1 : previous + 1;
         DepositState state = check.check(caseId, checks, checks >= settings.getMaxChecks());

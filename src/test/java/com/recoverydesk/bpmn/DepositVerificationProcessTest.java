@@ -54,6 +54,17 @@ class DepositVerificationProcessTest extends ProcessTest {
     }
 
     @Test
+    void anUncaughtCaseIneligibleEndsTheInstance_asInOldModelVersionsThatDoNotCatchIt() {
+        StandInSteps.on("screenFiling", StandInSteps.ineligible("CHAIN_UNSUPPORTED"));
+        ProcessInstance verification = startCase(CaseProcess.VERIFICATION);
+        assertThat(verification).isWaitingAt("screenFiling");
+
+        execute(job());
+
+        assertThat(verification).hasNotPassed("readDeposit").isEnded();
+    }
+
+    @Test
     @Order(LAST)
     void everySequenceFlowWasTaken() {
         Assertions.assertThat(FlowCoverage.notTaken("deposit-verification.bpmn")).isEmpty();

@@ -13,7 +13,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -68,13 +74,24 @@ class EngineBoundaryTest {
     }
 
     @Test
-    void theDoorIsWhereTheDocsSayItIs() {
-        List<String> users = MAIN.stream().filter(c -> c.getDirectDependenciesFromSelf().stream()
-                        .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.camunda")))
-                .filter(c -> !c.isNestedClass() && !c.isAnonymousClass())
-                .map(c -> c.getPackageName().replace("com.recoverydesk.", "") + "." + c.getSimpleName()).sorted().toList();
+    void theOperatonParagraphOfTheArchitectureNamesExactlyTheClassesThatUseTheEngine() throws Exception {
+        Set<String> users = MAIN.stream().filter(c -> !c.isNestedClass() && !c.isAnonymousClass())
+                .filter(c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.camunda")))
+                .map(JavaClass::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ours = MAIN.stream().map(JavaClass::getSimpleName).collect(Collectors.toSet());
 
-        assertThat(users).contains("process.CaseProcesses", "process.CaseTasks", "process.Ineligibility")
-                .noneMatch(name -> name.endsWith("Controller") && !name.startsWith("identity."));
+        String architecture = Files.readString(Path.of("docs", "architecture.md"));
+        int start = architecture.indexOf("**Moving to Operaton**");
+        assertThat(start).as("docs/architecture.md has its Operaton paragraph").isNotNegative();
+        int end = architecture.indexOf("\n- ", start);
+        Set<String> named = new TreeSet<>();
+        Matcher names = Pattern.compile("`(?:[a-z]+\\.)?([A-Z][A-Za-z0-9]*)`").matcher(architecture.substring(start, end < 0 ? architecture.length() : end));
+        while (names.find()) {
+            if (ours.contains(names.group(1)) && !names.group(1).equals(EngineBoundaryTest.class.getSimpleName())) {
+                named.add(names.group(1));
+            }
+        }
+
+        assertThat(named).containsExactlyElementsOf(users);
     }
 }
