@@ -1,5 +1,10 @@
 package com.recoverydesk.chain;
 
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.NativeCoin;
+import com.recoverydesk.rules.RecoveryMode;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.RefundTo;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,10 +1,10 @@
 package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseType;
-import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.EvmAddress;
-import com.recoverydesk.chain.RecoveryRules;
-import com.recoverydesk.chain.TokenRule;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.TokenRule;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.math.BigDecimal;

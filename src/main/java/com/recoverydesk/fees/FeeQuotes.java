@@ -1,8 +1,8 @@
 package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseType;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.recoverydesk.fees;
 
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.RecoveryRules;
-import com.recoverydesk.chain.TokenRule;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.TokenRule;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package com.recoverydesk.review;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseTransitions;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.RecoveryRules;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

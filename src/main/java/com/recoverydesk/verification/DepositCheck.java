@@ -4,8 +4,8 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

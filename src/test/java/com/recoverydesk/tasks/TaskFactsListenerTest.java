@@ -3,7 +3,7 @@ package com.recoverydesk.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recoverydesk.cases.DepositFacts;
-import com.recoverydesk.chain.NativeCoin;
+import com.recoverydesk.rules.NativeCoin;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

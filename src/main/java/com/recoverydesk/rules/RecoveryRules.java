@@ -1,4 +1,4 @@
-package com.recoverydesk.chain;
+package com.recoverydesk.rules;
 
 import com.recoverydesk.cases.CaseType;
 import java.math.BigDecimal;
