@@ -218,6 +218,7 @@ async function renderCase() {
     row('Sent from', c.facts.from);
   }
   if (c.fee) row('Fee', `${usd(c.fee.usd)} USD — ${c.fee.rule}`);
+  if (c.price) row('Price used', `${c.price.usd} USD per token (${c.price.source === 'FEED' ? 'price feed ' + c.price.feed : c.price.source === 'STATIC' ? 'fixed price' : 'valued by our specialist'})`);
   const txs = $('detail-transactions');
   txs.innerHTML = '';
   if (!c.transactions.length) txs.innerHTML = '<li>None yet.</li>';

@@ -1,6 +1,7 @@
 package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseType;
+import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.rules.ChainConfig;
 import com.recoverydesk.rules.RecoveryRules;
@@ -49,9 +50,9 @@ class FeeQuoteController {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        return quotes.quote(caseType, config.get(), asset.contract(), asset.decimals(), raw)
-                .map(q -> QuoteView.of(caseType, config.get().name(), asset, q))
-                .orElseGet(() -> QuoteView.unpriced(caseType, config.get().name(), asset, raw));
+        FeeQuotes.PricedQuote priced = quotes.quote(caseType, config.get(), asset.contract(), asset.decimals(), raw);
+        return priced.priced() ? QuoteView.of(caseType, config.get().name(), asset, priced)
+                : QuoteView.unpriced(caseType, config.get().name(), asset, raw, priced.unavailable());
     }
 
     private static CaseType caseType(String type, List<FieldError> errors) {
@@ -96,24 +97,28 @@ class FeeQuoteController {
     }
 
     /**
-     * Raw amounts are strings of digits; {@code priced} is false for a token without a known price, whose fee a
-     * specialist sets from a valuation.
+     * Raw amounts are strings of digits; {@code priced} is false when no price is available (an unlisted token, or a
+     * feed that is stale, not positive or silent: {@code priceUnavailable} says which), and a specialist sets the fee
+     * from a valuation. {@code price} is the price the quote used: the feed with its round, or chains.yml's static one.
      */
     record QuoteView(CaseType type, String chain, String tokenContract, String symbol, int decimals, String amount, boolean priced,
-            String fee, String refund, BigDecimal valueUsd, BigDecimal feeUsd, String rule, boolean coversFee, String message) {
+            String fee, String refund, BigDecimal valueUsd, BigDecimal feeUsd, String rule, boolean coversFee, String message,
+            CaseView.PriceView price, String priceUnavailable) {
 
-        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuote q) {
+        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuotes.PricedQuote priced) {
+            FeeQuote q = priced.quote();
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), q.amount().toString(), true,
                     q.fee().toString(), q.refund().toString(), q.valueUsd().setScale(2, java.math.RoundingMode.DOWN),
                     q.feeUsd().setScale(2, java.math.RoundingMode.UP), q.rule(), q.coversFee(),
                     q.coversFee() ? "You would receive " + q.refund() + " raw units after the fee."
-                            : "This deposit is worth less than the fee or the minimum worth recovering.");
+                            : "This deposit is worth less than the fee or the minimum worth recovering.",
+                    CaseView.PriceView.of(priced.price()), null);
         }
 
-        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw) {
+        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw, String why) {
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), raw.toString(), false, null, null,
-                    null, null, null, true, "We have no price for this token: an appeals specialist values it and the fee follows"
-                            + " the same rule. You see it on your case before anything is paid.");
+                    null, null, null, true, "The price is unavailable (" + why + "): an appeals specialist values the deposit and"
+                            + " the fee follows the same rule. You see it on your case before anything is paid.", null, why);
         }
     }
 }

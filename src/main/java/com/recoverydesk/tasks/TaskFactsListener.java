@@ -1,5 +1,6 @@
 package com.recoverydesk.tasks;
 
+import com.recoverydesk.cases.CasePrice;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.DepositFacts;
@@ -58,11 +59,24 @@ class TaskFactsListener implements TaskListener {
         lines.add("- **Refund to** " + c.refundAddress());
         lines.add("- **Fee** " + (c.fee() == null ? "no price known: enter a valuation"
                 : c.fee().usd().setScale(2, RoundingMode.UP).toPlainString() + " USD (" + escaped(c.fee().rule()) + ")"));
+        if (c.fee() != null && c.fee().price() != null) {
+            lines.add("- **Price** " + escaped(price(c.fee().price())));
+        }
         if (forReview) {
             lines.add("- **Recovery on this chain** " + chain.recovery().name()
                     + (chain.conditions().isEmpty() ? "" : ": " + escaped(String.join(" ", chain.conditions()))));
         }
         return String.join("\n", lines);
+    }
+
+    /** The USD price the fee was charged at and where it came from. */
+    static String price(CasePrice p) {
+        String usd = p.usd().stripTrailingZeros().toPlainString() + " USD per token";
+        return switch (p.source()) {
+            case FEED -> usd + " from the feed " + p.feed() + " on " + p.feedChain() + ", round " + p.round() + ", " + p.at();
+            case STATIC -> usd + ", static in chains.yml";
+            case SPECIALIST -> usd + ", the specialist's valuation";
+        };
     }
 
     /** What moved: the native coin, or a token by its symbol and contract. */
