@@ -251,6 +251,30 @@ public class CaseStore {
                 .update();
     }
 
+    /** refund-to sender: the case refunds to the verified sender; a refund address named at filing is never replaced. */
+    public void refundToSender(String caseId, String sender) {
+        jdbc.sql("update recovery.recovery_case set refund_address = :sender, updated_at = :now where id = :id and refund_address is null")
+                .param("sender", sender)
+                .param("now", now())
+                .param("id", caseId)
+                .update();
+    }
+
+    /** Records whether the verified sender is a contract (it has code), which a specialist must then look at. */
+    public void recordSenderIsContract(String caseId, boolean contract) {
+        jdbc.sql("update recovery.recovery_case set fact_sender_contract = :contract where id = :id")
+                .param("contract", contract)
+                .param("id", caseId)
+                .update();
+    }
+
+    /** Whether the verified sender is a contract; false until verification has read it. */
+    public boolean senderIsContract(String caseId) {
+        List<Boolean> flag = jdbc.sql("select fact_sender_contract from recovery.recovery_case where id = :id")
+                .param("id", caseId).query(Boolean.class).list();
+        return !flag.isEmpty() && Boolean.TRUE.equals(flag.get(0));
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -60,7 +60,7 @@ final class ChainsReader {
     private ChainConfig chain(String name, YamlNode node) {
         values.mapping(node);
         values.allowOnly(node, "chain-id", "rpc-url", "explorer-url", "native", "confirmations", "recovery", "conditions",
-                "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price");
+                "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price", "refund-to");
         long chainId = values.longValue(node.child("chain-id"), 1, Long.MAX_VALUE);
         RecoveryMode recovery = values.enumValue(node.child("recovery"), RecoveryMode.class);
         URI rpcUrl = recovery == RecoveryMode.UNSUPPORTED && node.child("rpc-url").missing() ? null : values.url(node.child("rpc-url"));
@@ -90,7 +90,8 @@ final class ChainsReader {
                 node.child("eip1559").missing() || values.bool(node.child("eip1559")),
                 node.child("gas-station-floor").missing() ? BigDecimal.ZERO : values.decimal(node.child("gas-station-floor"), BigDecimal.ZERO),
                 tokens,
-                Set.copyOf(values.optionalList(node.child("denylist"), values::address)));
+                Set.copyOf(values.optionalList(node.child("denylist"), values::address)),
+                node.child("refund-to").missing() ? null : values.enumValue(node.child("refund-to"), RefundTo.class));
     }
 
     private NativeCoin nativeCoin(YamlNode node, boolean chainIsStatic) {

@@ -38,7 +38,17 @@ class TaskFactsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         RecoveryCase c = cases.find((String) task.getVariable(CaseProcess.CASE_ID)).orElseThrow();
-        task.setVariableLocal(FACTS, markdown(c, rules.chain(c.chain()).orElseThrow(), task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK)));
+        boolean review = task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK);
+        String facts = markdown(c, rules.chain(c.chain()).orElseThrow(), review);
+        if (review) {
+            boolean contract = cases.senderIsContract(c.id());
+            task.setVariableLocal(CaseProcess.SENDER_IS_CONTRACT, contract);
+            if (contract) {
+                facts += "\n- **The sender is a contract**: approve only if you confirm that a refund there reaches the user;"
+                        + " otherwise reject with SENDER\\_IS\\_A\\_CONTRACT";
+            }
+        }
+        task.setVariableLocal(FACTS, facts);
     }
 
     static String markdown(RecoveryCase c, ChainConfig chain, boolean forReview) {

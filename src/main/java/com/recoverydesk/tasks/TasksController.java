@@ -119,6 +119,11 @@ class TasksController {
                 errors.add(new FieldError("valuationUsd", "INVALID_AMOUNT", "The valuation is a positive USD amount such as 1250.00."));
             }
         }
+        if (!blank(form.reasonCode()) && (kind != TaskKind.REVIEW || !"REJECT".equals(form.decision())
+                || !List.of("REJECTED_BY_REVIEW", "SENDER_IS_A_CONTRACT", "CONDITION_NOT_MET").contains(form.reasonCode().trim()))) {
+            errors.add(new FieldError("reasonCode", "INVALID_REASON_CODE", "A specialist's rejection names REJECTED_BY_REVIEW,"
+                    + " SENDER_IS_A_CONTRACT or CONDITION_NOT_MET; other decisions name none."));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
@@ -128,6 +133,9 @@ class TasksController {
         if (kind == TaskKind.REVIEW) {
             variables.put(CaseProcess.INFO_MESSAGE, blank(form.message()) ? null : form.message().trim());
             variables.put(CaseProcess.VALUATION_USD, blank(form.valuationUsd()) ? null : form.valuationUsd().trim());
+            // always set, so a confirmation given in an earlier round of the same review never carries over
+            variables.put(CaseProcess.SENDER_CONTRACT_CONFIRMED, Boolean.TRUE.equals(form.senderContractConfirmed()));
+            variables.put(CaseProcess.REVIEW_REASON_CODE, blank(form.reasonCode()) ? null : form.reasonCode().trim());
         }
         return variables;
     }
@@ -198,7 +206,12 @@ class TasksController {
         return text == null || text.isBlank();
     }
 
-    record DecisionForm(String decision, String reason, String message, String valuationUsd) {
+    /**
+     * {@code reasonCode}: with REJECT on a review, REJECTED_BY_REVIEW (the default), SENDER_IS_A_CONTRACT or
+     * CONDITION_NOT_MET; {@code senderContractConfirmed}: approving a deposit sent from a contract needs it true.
+     */
+    record DecisionForm(String decision, String reason, String message, String valuationUsd, String reasonCode,
+            Boolean senderContractConfirmed) {
     }
 
     /** {@code facts} are the case's verified on-chain facts; {@code case} the whole case as its customer sees it. */
