@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class ChainsReader {
 
     private static final Pattern CHAIN_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    /** As many as the review form's condition checkboxes (bpmn/review-appeal.form). */
+    static final int MAX_CONDITIONS = 5;
 
     private final YamlValues values;
     /** Each feed's {@code chain} key and the name it gives, checked once every chain is known. */
@@ -68,6 +70,10 @@ final class ChainsReader {
         List<String> conditions = values.optionalList(node.child("conditions"), values::text);
         if (recovery == RecoveryMode.CONDITIONAL && conditions.isEmpty()) {
             throw values.invalid(node.child("conditions"), "a conditional chain must list the conditions a specialist confirms");
+        }
+        if (conditions.size() > MAX_CONDITIONS) {
+            throw values.invalid(node.child("conditions"), "at most " + MAX_CONDITIONS + " conditions (the review form has as many"
+                    + " checkboxes); merge some");
         }
         boolean staticPrices = staticPrice(node, false);
         List<TokenRule> tokens = values.optionalList(node.child("tokens"), n -> token(n, staticPrices));

@@ -5,8 +5,10 @@ import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.RecoveryCase;
+import com.recoverydesk.review.ReviewConditions;
 import com.recoverydesk.rules.ChainConfig;
 import com.recoverydesk.rules.NativeCoin;
+import com.recoverydesk.rules.RecoveryMode;
 import com.recoverydesk.rules.RecoveryRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,6 +45,8 @@ class TaskFactsListener implements TaskListener {
         if (review) {
             boolean contract = cases.senderIsContract(c.id());
             task.setVariableLocal(CaseProcess.SENDER_IS_CONTRACT, contract);
+            ChainConfig chain = rules.chain(c.chain()).orElseThrow();
+            task.setVariableLocal(ReviewConditions.COUNT, chain.recovery() == RecoveryMode.CONDITIONAL ? chain.conditions().size() : 0);
             if (contract) {
                 facts += "\n- **The sender is a contract**: approve only if you confirm that a refund there reaches the user;"
                         + " otherwise reject with SENDER\\_IS\\_A\\_CONTRACT";
@@ -74,7 +78,10 @@ class TaskFactsListener implements TaskListener {
         }
         if (forReview) {
             lines.add("- **Recovery on this chain** " + chain.recovery().name()
-                    + (chain.conditions().isEmpty() ? "" : ": " + escaped(String.join(" ", chain.conditions()))));
+                    + (chain.conditions().isEmpty() ? "" : ": confirm each condition to approve"));
+            for (int i = 0; i < chain.conditions().size(); i++) {
+                lines.add("    " + (i + 1) + "\\. " + escaped(chain.conditions().get(i)));
+            }
         }
         return String.join("\n", lines);
     }

@@ -6,6 +6,8 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.identity.Groups;
+import com.recoverydesk.review.ReviewConditions;
+import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -45,12 +47,14 @@ class TasksController {
     private final IdentityService identity;
     private final CaseStore cases;
     private final CaseViews views;
+    private final RecoveryRules rules;
 
-    TasksController(TaskService tasks, IdentityService identity, CaseStore cases, CaseViews views) {
+    TasksController(TaskService tasks, IdentityService identity, CaseStore cases, CaseViews views, RecoveryRules rules) {
         this.tasks = tasks;
         this.identity = identity;
         this.cases = cases;
         this.views = views;
+        this.rules = rules;
     }
 
     @GetMapping
@@ -83,6 +87,9 @@ class TasksController {
             throw claimedBy(task);
         }
         String caseId = caseIdOf(task);
+        if (kind == TaskKind.REVIEW) {
+            variables.putAll(conditionVariables(caseId, form));
+        }
         asCaller(caller, () -> {
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, caller.getName());
@@ -136,6 +143,34 @@ class TasksController {
             // always set, so a confirmation given in an earlier round of the same review never carries over
             variables.put(CaseProcess.SENDER_CONTRACT_CONFIRMED, Boolean.TRUE.equals(form.senderContractConfirmed()));
             variables.put(CaseProcess.REVIEW_REASON_CODE, blank(form.reasonCode()) ? null : form.reasonCode().trim());
+        }
+        return variables;
+    }
+
+    /**
+     * A conditional chain's conditions, named by number or text, as one Boolean per condition (every one set, so a
+     * confirmation of an earlier round never carries over); the review listener decides what they allow.
+     */
+    private Map<String, Object> conditionVariables(String caseId, DecisionForm form) {
+        String chain = cases.find(caseId).orElseThrow().chain();
+        List<String> conditions = rules.chain(chain).orElseThrow().conditions();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> variables = new HashMap<>();
+        for (int n = 1; n <= conditions.size(); n++) {
+            variables.put(ReviewConditions.confirmedVariable(n), false);
+        }
+        for (String entry : form.conditionsConfirmed() == null ? List.<String>of() : form.conditionsConfirmed()) {
+            ReviewConditions.numberOf(entry, conditions).ifPresentOrElse(n -> variables.put(ReviewConditions.confirmedVariable(n), true),
+                    () -> errors.add(new FieldError("conditionsConfirmed", "UNKNOWN_CONDITION", "'" + entry + "' is not a condition of "
+                            + chain + "; name each by its number (1 to " + conditions.size() + ") or its exact text.")));
+        }
+        if (!blank(form.condition())) {
+            ReviewConditions.numberOf(form.condition(), conditions).ifPresentOrElse(n -> variables.put(ReviewConditions.UNMET, n),
+                    () -> errors.add(new FieldError("condition", "UNKNOWN_CONDITION", "'" + form.condition() + "' is not a condition of "
+                            + chain + "; name it by its number (1 to " + conditions.size() + ") or its exact text.")));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
         }
         return variables;
     }
@@ -208,10 +243,12 @@ class TasksController {
 
     /**
      * {@code reasonCode}: with REJECT on a review, REJECTED_BY_REVIEW (the default), SENDER_IS_A_CONTRACT or
-     * CONDITION_NOT_MET; {@code senderContractConfirmed}: approving a deposit sent from a contract needs it true.
+     * CONDITION_NOT_MET (then {@code condition} names the unmet one); {@code senderContractConfirmed}: approving a
+     * deposit sent from a contract needs it true; {@code conditionsConfirmed}: approving on a conditional chain needs
+     * every condition of it, each by its number (1-based) or its text.
      */
     record DecisionForm(String decision, String reason, String message, String valuationUsd, String reasonCode,
-            Boolean senderContractConfirmed) {
+            Boolean senderContractConfirmed, List<String> conditionsConfirmed, String condition) {
     }
 
     /** {@code facts} are the case's verified on-chain facts; {@code case} the whole case as its customer sees it. */
