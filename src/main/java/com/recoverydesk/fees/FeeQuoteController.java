@@ -2,10 +2,12 @@ package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.cases.CaseView;
+import com.recoverydesk.chain.ChainUnavailable;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.rules.ChainConfig;
 import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.rules.TokenRule;
+import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.math.BigDecimal;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,10 +33,12 @@ class FeeQuoteController {
 
     private final FeeQuotes quotes;
     private final RecoveryRules rules;
+    private final TokenContracts tokens;
 
-    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules) {
+    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules, TokenContracts tokens) {
         this.quotes = quotes;
         this.rules = rules;
+        this.tokens = tokens;
     }
 
     @GetMapping("/api/v1/fees/quote")
@@ -64,7 +69,7 @@ class FeeQuoteController {
         }
     }
 
-    private static Asset asset(ChainConfig chain, String token, List<FieldError> errors) {
+    private Asset asset(ChainConfig chain, String token, List<FieldError> errors) {
         if (token == null || token.isBlank() || token.equalsIgnoreCase(chain.nativeCoin().symbol())) {
             return new Asset(null, chain.nativeCoin().symbol(), chain.nativeCoin().decimals());
         }
@@ -73,11 +78,31 @@ class FeeQuoteController {
             return new Asset(listed.get().contract(), listed.get().symbol(), listed.get().decimals());
         }
         if (EvmAddress.parse(token).isPresent()) {
-            // An unlisted token: no price, so a specialist values it; 18 decimals is only the usual case.
-            return new Asset(EvmAddress.parse(token).get(), null, 18);
+            // An unlisted token: no price, so a specialist values it; its decimals come from its contract
+            return unlisted(chain, EvmAddress.parse(token).get(), errors);
         }
         errors.add(new FieldError("token", "UNKNOWN_TOKEN", "Name a token contract address, or a token listed on " + chain.name() + "."));
         return null;
+    }
+
+    private Asset unlisted(ChainConfig chain, String contract, List<FieldError> errors) {
+        if (chain.rpcUrl() == null) {
+            errors.add(new FieldError("token", "CHAIN_UNSUPPORTED", "We cannot recover tokens sent over " + chain.name() + "."));
+            return null;
+        }
+        Optional<TokenContracts.Erc20> erc20;
+        try {
+            erc20 = tokens.read(chain.name(), contract);
+        } catch (ChainUnavailable e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "CHAIN_UNAVAILABLE", "Network not reachable",
+                    "We cannot read the token from " + chain.name() + " right now. Try again in a minute.");
+        }
+        if (erc20.isEmpty()) {
+            errors.add(new FieldError("token", "NOT_AN_ERC20", "The contract " + contract + " on " + chain.name()
+                    + " does not answer decimals() as an ERC-20 token does, so we cannot recover it."));
+            return null;
+        }
+        return new Asset(contract, erc20.get().symbol(), erc20.get().decimals());
     }
 
     private static BigInteger rawAmount(String amount, int decimals, List<FieldError> errors) {
