@@ -43,11 +43,13 @@ class TaskFactsListener implements TaskListener {
         boolean review = task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK);
         String facts = markdown(c, rules.chain(c.chain()).orElseThrow(), review);
         if (review) {
-            boolean contract = cases.senderIsContract(c.id());
-            task.setVariableLocal(CaseProcess.SENDER_IS_CONTRACT, contract);
+            // set only when they show something: every task variable costs the engine three rows (see above)
             ChainConfig chain = rules.chain(c.chain()).orElseThrow();
-            task.setVariableLocal(ReviewConditions.COUNT, chain.recovery() == RecoveryMode.CONDITIONAL ? chain.conditions().size() : 0);
-            if (contract) {
+            if (chain.recovery() == RecoveryMode.CONDITIONAL) {
+                task.setVariableLocal(ReviewConditions.COUNT, chain.conditions().size());
+            }
+            if (cases.senderIsContract(c.id())) {
+                task.setVariableLocal(CaseProcess.SENDER_IS_CONTRACT, true);
                 facts += "\n- **The sender is a contract**: approve only if you confirm that a refund there reaches the user;"
                         + " otherwise reject with SENDER\\_IS\\_A\\_CONTRACT";
             }

@@ -206,10 +206,14 @@ class TasksController {
         return e;
     }
 
-    /** A task of another group does not exist for the caller: 404, never 403. */
+    /**
+     * A task of another group does not exist for the caller: 404, never 403. A task of the caller's group that a
+     * colleague claimed is visible (the engine's candidate query hides it unless asked), so the caller is told who
+     * has it (409) instead of that it does not exist.
+     */
     private Task visibleTask(String taskId, Authentication caller) {
-        Task task = tasks.createTaskQuery().taskId(taskId).or().taskCandidateGroupIn(groupsOf(caller)).taskAssignee(caller.getName())
-                .endOr().singleResult();
+        Task task = tasks.createTaskQuery().taskId(taskId).or().taskCandidateGroupIn(groupsOf(caller)).includeAssignedTasks()
+                .taskAssignee(caller.getName()).endOr().singleResult();
         if (task == null) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "No such task", "There is no open task " + taskId + " for you.");
         }
