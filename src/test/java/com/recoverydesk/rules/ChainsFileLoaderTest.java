@@ -51,6 +51,26 @@ class ChainsFileLoaderTest {
     }
 
     @Test
+    void aChainsOwnRefundToWinsOverTheGlobalOne() throws IOException {
+        Path file = write(shipped().replace("    recovery: direct\n    max-deposit-age: P365D\n    eip1559: false",
+                "    recovery: direct\n    refund-to: sender\n    max-deposit-age: P365D\n    eip1559: false"));
+        assertThat(Files.readString(file)).contains("refund-to: sender\n    max-deposit-age");
+
+        RecoveryRules rules = loader.load(file);
+
+        assertThat(rules.refundTo("bsc")).isEqualTo(RefundTo.SENDER);
+        assertThat(rules.refundTo("ethereum")).isEqualTo(RefundTo.ANY);
+    }
+
+    @Test
+    void refusesMoreConditionsThanTheReviewFormCanConfirm() throws IOException {
+        String six = "      - one\n      - two\n      - three\n      - four\n      - five\n      - six\n";
+        Path file = write(shipped().replace("    conditions:\n", "    conditions:\n" + six));
+
+        assertInvalid(file, "chains.polygon.conditions", "at most 5 conditions");
+    }
+
+    @Test
     void refusesAFeedOnAChainTheFileDoesNotName() throws IOException {
         Path file = write(shipped().replace("price-feed: { chain: bsc, contract: \"${BSC_USDT_USD_FEED",
                 "price-feed: { chain: bnb, contract: \"${BSC_USDT_USD_FEED"));
