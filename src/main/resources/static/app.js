@@ -62,6 +62,7 @@ function chainChanged() {
     note.className = 'error';
     text(note, `We cannot recover funds sent over ${c.name}. A case filed for it will be rejected.`);
   }
+  refundRule(c);
   const tokens = $('token');
   tokens.innerHTML = '';
   const seen = new Set();
@@ -74,6 +75,16 @@ function chainChanged() {
   });
   add('other', 'Another token: enter its contract');
   tokenChanged();
+}
+
+// refund-to: sender — the refund goes back to the address the deposit came from, so the form asks for none.
+function refundRule(c) {
+  const sender = c.refundTo === 'SENDER';
+  $('refundAddress').hidden = sender;
+  $('refundAddress').value = sender ? '' : $('refundAddress').value;
+  text($('refund-rule'), sender
+    ? `On ${c.name} we refund only to the address the deposit came from; you need not name one.`
+    : 'Name an address you control outside the exchange.');
 }
 
 function tokenChanged() {
@@ -218,6 +229,7 @@ async function renderCase() {
     row('Sent from', c.facts.from);
   }
   if (c.fee) row('Fee', `${usd(c.fee.usd)} USD — ${c.fee.rule}`);
+  if (c.price) row('Price used', `${c.price.usd} USD per token (${c.price.source === 'FEED' ? 'price feed ' + c.price.feed : c.price.source === 'STATIC' ? 'fixed price' : 'valued by our specialist'})`);
   const txs = $('detail-transactions');
   txs.innerHTML = '';
   if (!c.transactions.length) txs.innerHTML = '<li>None yet.</li>';

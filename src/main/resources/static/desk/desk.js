@@ -69,6 +69,7 @@ async function show(id) {
     row('Confirmations when checked', c.facts.confirmations);
   }
   if (c.fee) row('Fee', `${c.fee.amount} raw = ${c.fee.usd} USD (${c.fee.rule})`);
+  if (c.price) row('Charged at price', priceText(c.price));
   const checks = $('case-checks');
   checks.innerHTML = '';
   d.checks.forEach((k) => add(checks, `${k.passed ? '✓ passed' : '✗ failed'}: ${k.rule}${k.detail ? ' — ' + k.detail : ''}`));
@@ -93,3 +94,10 @@ document.addEventListener('DOMContentLoaded', async () => {
   if (location.hash.length > 1) show(location.hash.slice(1));
   search();
 });
+
+// Where the USD price the fee was charged at came from: a feed (its chain, address, round, time), chains.yml, or the specialist.
+function priceText(p) {
+  if (p.source === 'FEED') return `${p.usd} USD per token from the feed ${p.feed} on ${p.feedChain}, round ${p.round}, ${p.at}`;
+  if (p.source === 'STATIC') return `${p.usd} USD per token, static price of chains.yml`;
+  return `${p.usd} USD per token, the specialist's valuation (${p.at})`;
+}

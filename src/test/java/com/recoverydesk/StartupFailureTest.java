@@ -3,7 +3,7 @@ package com.recoverydesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.recoverydesk.chain.InvalidChainsFile;
+import com.recoverydesk.rules.InvalidChainsFile;
 import com.recoverydesk.wallet.InvalidWalletSetting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
-import com.recoverydesk.chain.InvalidChainsFileFailureAnalyzer;
+import com.recoverydesk.rules.InvalidChainsFileFailureAnalyzer;
 import com.recoverydesk.wallet.InvalidWalletSettingFailureAnalyzer;
 
 /** A wrong setting stops the application at start-up with a message that names it. */

@@ -57,6 +57,12 @@ public final class CaseProcess {
     public static final String REPLY_WINDOW = "replyWindow";
     /** Boolean: every stored refund transaction is confirmed. */
     public static final String REFUND_CONFIRMED = "refundConfirmed";
+    /** Boolean: the specialist confirms that a refund to the sender, which is a contract, reaches the user. */
+    public static final String SENDER_CONTRACT_CONFIRMED = "senderContractConfirmed";
+    /** String: the ReasonCode of a specialist's rejection: REJECTED_BY_REVIEW (the default), SENDER_IS_A_CONTRACT, CONDITION_NOT_MET. */
+    public static final String REVIEW_REASON_CODE = "reviewReasonCode";
+    /** Task-local Boolean for the review form: the sender is a contract, so the confirmation box shows. */
+    public static final String SENDER_IS_CONTRACT = "senderIsContract";
     /** The BPMN message a user's reply is correlated with. */
     public static final String REPLY_MESSAGE = "CaseReply";
 

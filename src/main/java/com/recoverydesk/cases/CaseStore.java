@@ -22,7 +22,8 @@ public class CaseStore {
     private static final String COLUMNS = "id, customer_id, type, status, chain, tx_hash, deposit_address, token_contract, "
             + "refund_address, claimed_amount, contact_email, note, reason_code, reason_message, fact_from, fact_to, "
             + "fact_token_contract, fact_symbol, fact_decimals, fact_amount, fact_block_number, fact_log_index, "
-            + "fact_confirmations, fact_block_time, fee_amount, fee_usd, value_usd, fee_rule, created_at, updated_at";
+            + "fact_confirmations, fact_block_time, fee_amount, fee_usd, value_usd, fee_rule, created_at, updated_at, "
+            + "price_source, price_feed_chain, price_feed, price_usd, price_round, price_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -217,20 +218,61 @@ public class CaseStore {
     private static CaseFee fee(ResultSet rs) throws SQLException {
         BigDecimal amount = rs.getBigDecimal("fee_amount");
         return amount == null ? null
-                : new CaseFee(amount.toBigIntegerExact(), rs.getBigDecimal("fee_usd"), rs.getBigDecimal("value_usd"), rs.getString("fee_rule"));
+                : new CaseFee(amount.toBigIntegerExact(), rs.getBigDecimal("fee_usd"), rs.getBigDecimal("value_usd"), rs.getString("fee_rule"),
+                        price(rs));
+    }
+
+    private static CasePrice price(ResultSet rs) throws SQLException {
+        String source = rs.getString("price_source");
+        BigDecimal round = rs.getBigDecimal("price_round");
+        return source == null ? null : new CasePrice(CasePrice.Source.valueOf(source), rs.getString("price_feed_chain"),
+                rs.getString("price_feed"), rs.getBigDecimal("price_usd"), round == null ? null : round.toBigIntegerExact(),
+                instant(rs, "price_at"));
     }
 
     /** Records the fee the case will be charged (computed by the same calculator as the public quote). */
     public void recordFee(String caseId, CaseFee fee) {
+        CasePrice price = fee.price();
         jdbc.sql("update recovery.recovery_case set fee_amount = :fee, fee_usd = :usd, value_usd = :value, fee_rule = :rule, "
-                        + "updated_at = :now where id = :id")
+                        + "price_source = :source, price_feed_chain = :feedChain, price_feed = :feed, price_usd = :price, "
+                        + "price_round = :round, price_at = :at, updated_at = :now where id = :id")
                 .param("fee", new BigDecimal(fee.amount()))
                 .param("usd", fee.usd())
                 .param("value", fee.valueUsd())
                 .param("rule", fee.rule())
+                .param("source", price == null ? null : price.source().name())
+                .param("feedChain", price == null ? null : price.feedChain())
+                .param("feed", price == null ? null : price.feed())
+                .param("price", price == null ? null : price.usd())
+                .param("round", price == null || price.round() == null ? null : new BigDecimal(price.round()))
+                .param("at", price == null || price.at() == null ? null : OffsetDateTime.ofInstant(price.at(), ZoneOffset.UTC))
                 .param("now", now())
                 .param("id", caseId)
                 .update();
+    }
+
+    /** refund-to sender: the case refunds to the verified sender; a refund address named at filing is never replaced. */
+    public void refundToSender(String caseId, String sender) {
+        jdbc.sql("update recovery.recovery_case set refund_address = :sender, updated_at = :now where id = :id and refund_address is null")
+                .param("sender", sender)
+                .param("now", now())
+                .param("id", caseId)
+                .update();
+    }
+
+    /** Records whether the verified sender is a contract (it has code), which a specialist must then look at. */
+    public void recordSenderIsContract(String caseId, boolean contract) {
+        jdbc.sql("update recovery.recovery_case set fact_sender_contract = :contract where id = :id")
+                .param("contract", contract)
+                .param("id", caseId)
+                .update();
+    }
+
+    /** Whether the verified sender is a contract; false until verification has read it. */
+    public boolean senderIsContract(String caseId) {
+        List<Boolean> flag = jdbc.sql("select fact_sender_contract from recovery.recovery_case where id = :id")
+                .param("id", caseId).query(Boolean.class).list();
+        return !flag.isEmpty() && Boolean.TRUE.equals(flag.get(0));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -19,6 +19,7 @@ public record CaseView(
         String note,
         FactsView facts,
         FeeView fee,
+        PriceView price,
         List<TimelineView> timeline,
         List<TransactionView> transactions,
         Instant createdAt,
@@ -29,6 +30,7 @@ public record CaseView(
                 c.depositAddress(), c.tokenContract(), c.refundAddress(), c.claimedAmount(), c.note(),
                 c.facts() == null ? null : FactsView.of(c.facts()),
                 c.fee() == null ? null : new FeeView(c.fee().amount().toString(), c.fee().usd(), c.fee().valueUsd(), c.fee().rule()),
+                c.fee() == null || c.fee().price() == null ? null : PriceView.of(c.fee().price()),
                 timeline.stream().map(TimelineView::of).toList(), transactions, c.createdAt(), c.updatedAt());
     }
 
@@ -43,6 +45,17 @@ public record CaseView(
 
     /** {@code amount} in the deposit's raw units, as a string of digits. */
     public record FeeView(String amount, java.math.BigDecimal usd, java.math.BigDecimal valueUsd, String rule) {
+    }
+
+    /**
+     * The USD price of one whole token the fee was charged at: {@code source} FEED (with the feed's chain, address and
+     * round), STATIC (chains.yml) or SPECIALIST (a valuation). {@code round} is a string of digits.
+     */
+    public record PriceView(CasePrice.Source source, String feedChain, String feed, java.math.BigDecimal usd, String round, Instant at) {
+
+        public static PriceView of(CasePrice p) {
+            return new PriceView(p.source(), p.feedChain(), p.feed(), p.usd(), p.round() == null ? null : p.round().toString(), p.at());
+        }
     }
 
     public record TimelineView(Instant at, String actor, String event, CaseStatus status, ReasonCode reasonCode, String message) {

@@ -16,6 +16,11 @@ public enum ReasonCode {
     NOT_AN_ERC20("The contract you named does not behave as an ERC-20 token, so we cannot move it."),
     TRANSFER_SIMULATION_FAILED("A test transfer of this token out of your deposit address fails, so we cannot refund it."),
     BELOW_FEE("The deposit is worth less than the recovery fee (or the minimum worth recovering)."),
+    REFUND_ADDRESS_NOT_SENDER("On this network we refund only to the address the deposit came from, and the refund address you named is"
+            + " a different one. File again without a refund address, or naming the sending address."),
+    SENDER_IS_A_CONTRACT("The deposit came from a contract (a smart wallet or another service's wallet), and we could not confirm that a"
+            + " refund sent back there would reach you. Contact support with proof that you control it."),
+    CONDITION_NOT_MET("A condition this network requires for a recovery is not met, so we cannot recover the deposit."),
     WRONG_CASE_TYPE("This deposit is not the kind of mistake you filed: choose the other kind of case, or contact support."),
     REJECTED_BY_REVIEW("An appeals specialist rejected this case."),
     REJECTED_BY_WALLET("The wallet team did not approve this refund."),

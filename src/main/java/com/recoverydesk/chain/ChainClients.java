@@ -1,5 +1,7 @@
 package com.recoverydesk.chain;
 
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,10 @@
 package com.recoverydesk.chain;
 
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.NativeCoin;
+import com.recoverydesk.rules.RecoveryMode;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.RefundTo;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +32,7 @@ class ChainsController {
 
     private ChainView view(ChainConfig chain) {
         NativeCoin coin = chain.nativeCoin();
-        return new ChainView(chain.name(), chain.chainId(), chain.recovery(), chain.conditions(), chain.explorerUrl(),
+        return new ChainView(chain.name(), chain.chainId(), chain.recovery(), rules.refundTo(chain.name()), chain.conditions(), chain.explorerUrl(),
                 chain.confirmations(), new CoinView(coin.symbol(), coin.decimals()),
                 chain.tokens().stream().map(t -> new TokenView(t.symbol(), t.contract(), t.decimals())).toList(),
                 demoTokens.stream().filter(t -> t.chain().equals(chain.name()))
@@ -37,8 +42,12 @@ class ChainsController {
     record ChainsView(List<ChainView> chains, RefundTo refundTo) {
     }
 
-    /** {@code demoTokens}: on a devnet, every token it deployed (listed or not), so a user can try a mistake. */
-    record ChainView(String name, long chainId, RecoveryMode recovery, List<String> conditions, String explorerUrl,
+    /**
+     * {@code demoTokens}: on a devnet, every token it deployed (listed or not), so a user can try a mistake.
+     * {@code refundTo}: where refunds on this chain go (the chain's own rule, else the global one): ANY, the address the
+     * user names, or SENDER, only back to the address the deposit came from (the form then asks for none).
+     */
+    record ChainView(String name, long chainId, RecoveryMode recovery, RefundTo refundTo, List<String> conditions, String explorerUrl,
             int confirmations, CoinView nativeCoin, List<TokenView> tokens, List<TokenView> demoTokens) {
     }
 

@@ -1,7 +1,7 @@
 package com.recoverydesk.credited;
 
 import com.recoverydesk.chain.EvmAddress;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.math.BigInteger;

@@ -3,11 +3,11 @@ package com.recoverydesk.devnet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.recoverydesk.chain.ChainClients;
-import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.DemoToken;
 import com.recoverydesk.chain.DemoTokens;
-import com.recoverydesk.chain.RecoveryRules;
-import com.recoverydesk.chain.TokenRule;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.TokenRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ import org.web3j.utils.Numeric;
 
 /**
  * The local chains of the default run: one anvil per chain named in {@code recovery.devnet.chains}, on the
- * port of its rpc-url, with the demo tokens deployed and the gas station funded. Started while the
+ * port of its rpc-url, with the demo tokens and price feeds deployed and the gas station funded. Started while the
  * application starts, stopped when it stops.
  */
 @Component
@@ -59,6 +59,7 @@ public class Devnet implements DemoTokens, InitializingBean, DisposableBean {
     private final String gasStation;
     private final List<AnvilNode> nodes = new ArrayList<>();
     private final List<DemoToken> tokens = new ArrayList<>();
+    private final DevnetPriceFeeds priceFeeds;
 
     Devnet(DevnetProperties properties, RecoveryRules rules, ChainClients chains,
             @Value("${recovery.wallet.gas-station-private-key}") String gasStationKey) {
@@ -66,6 +67,7 @@ public class Devnet implements DemoTokens, InitializingBean, DisposableBean {
         this.rules = rules;
         this.chains = chains;
         this.gasStation = Credentials.create(gasStationKey).getAddress();
+        this.priceFeeds = new DevnetPriceFeeds(rules, chains, properties);
     }
 
     @Override
@@ -77,9 +79,10 @@ public class Devnet implements DemoTokens, InitializingBean, DisposableBean {
                 nodes.add(AnvilNode.start(properties.anvilPath(), name, loopbackPort(chain), chain.chainId(),
                         properties.blockTimeSeconds(), properties.dataDir(), name.toUpperCase(Locale.ROOT).replace('-', '_') + "_RPC_URL"));
                 tokens.addAll(deployDemoTokens(chain));
+                List<String> feeds = priceFeeds.deploy(chain, () -> mineNow(name));
                 fundGasStation(chain);
-                log.info("Devnet chain {} (chain id {}) on {}; tokens {}", name, chain.chainId(), chain.rpcUrl(),
-                        tokens.stream().filter(t -> t.chain().equals(name)).map(t -> t.symbol() + " " + t.contract()).toList());
+                log.info("Devnet chain {} (chain id {}) on {}; tokens {}; price feeds {}", name, chain.chainId(), chain.rpcUrl(),
+                        tokens.stream().filter(t -> t.chain().equals(name)).map(t -> t.symbol() + " " + t.contract()).toList(), feeds);
             }
         } catch (RuntimeException e) {
             destroy();

@@ -4,8 +4,9 @@ import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.ReasonCode;
 import com.recoverydesk.cases.RecoveryCase;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.RecoveryMode;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryMode;
+import com.recoverydesk.rules.RefundTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,6 +51,18 @@ public final class EligibilityRules {
                 return reject(ReasonCode.WRONG_CASE_TYPE, chain.token(filing.tokenContract()).get().symbol()
                         + " is listed on " + chain.name() + ": a deposit of it is credited, not recovered.");
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code refund-to: sender}: a refund address named at filing must be the verified sender, checked once the
+     * sender is known (a mismatch found at filing is refused there already, with a 400).
+     */
+    public static Optional<Ineligibility> refundDestination(RefundTo policy, String refundAddress, String sender) {
+        if (policy == RefundTo.SENDER && refundAddress != null && !refundAddress.equalsIgnoreCase(sender)) {
+            return reject(ReasonCode.REFUND_ADDRESS_NOT_SENDER, "The refund address " + refundAddress + " is not the sender "
+                    + sender + ".");
         }
         return Optional.empty();
     }

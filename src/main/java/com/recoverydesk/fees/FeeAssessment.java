@@ -1,16 +1,18 @@
 package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseFee;
+import com.recoverydesk.cases.CasePrice;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.ReasonCode;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
 import java.math.BigDecimal;
-import java.util.Optional;
+import java.math.RoundingMode;
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +25,15 @@ public class FeeAssessment {
     private final Timeline timeline;
     private final RecoveryRules rules;
     private final FeeQuotes quotes;
+    private final Clock clock;
 
-    FeeAssessment(CaseStore cases, CaseTransitions transitions, Timeline timeline, RecoveryRules rules, FeeQuotes quotes) {
+    FeeAssessment(CaseStore cases, CaseTransitions transitions, Timeline timeline, RecoveryRules rules, FeeQuotes quotes, Clock clock) {
         this.cases = cases;
         this.transitions = transitions;
         this.timeline = timeline;
         this.rules = rules;
         this.quotes = quotes;
+        this.clock = clock;
     }
 
     /** @return false when the case was rejected because the deposit does not cover the fee */
@@ -39,13 +43,14 @@ public class FeeAssessment {
         ChainConfig chain = rules.chain(c.chain()).orElseThrow();
         DepositFacts facts = c.facts();
         int decimals = facts.decimals() != null ? facts.decimals() : chain.nativeCoin().decimals();
-        Optional<FeeQuote> quote = quotes.quote(c.type(), chain, facts.tokenContract(), decimals, facts.amount());
-        if (quote.isEmpty()) {
+        FeeQuotes.PricedQuote quote = quotes.quote(c.type(), chain, facts.tokenContract(), decimals, facts.amount());
+        if (!quote.priced()) {
             timeline.note(caseId, CaseTransitions.SYSTEM, "VALUATION_NEEDED", c.status(),
-                    "We have no price for this token: the appeals specialist values it, and the fee follows from that.");
+                    "No price is available (" + quote.unavailable() + "): the appeals specialist values the deposit,"
+                            + " and the fee follows from that.");
             return true;
         }
-        return charge(c, quote.get());
+        return charge(c, quote.quote(), quote.price());
     }
 
     public boolean hasFee(String caseId) {
@@ -59,16 +64,32 @@ public class FeeAssessment {
         if (c.fee() != null) {
             return true;
         }
-        return charge(c, quotes.quoteAtValuation(c.type(), c.facts().amount(), valuationUsd));
+        int decimals = c.facts().decimals() != null ? c.facts().decimals()
+                : rules.chain(c.chain()).orElseThrow().nativeCoin().decimals();
+        // the valuation is of the whole deposit; the case keeps it as a price per whole token, like a feed's
+        BigDecimal perToken = valuationUsd.divide(new BigDecimal(c.facts().amount()).movePointLeft(decimals), 18, RoundingMode.HALF_EVEN);
+        CasePrice price = new CasePrice(CasePrice.Source.SPECIALIST, null, null, perToken, null, clock.instant());
+        return charge(c, quotes.quoteAtValuation(c.type(), c.facts().amount(), valuationUsd), price);
     }
 
-    private boolean charge(RecoveryCase c, FeeQuote quote) {
+    /** Where the price came from, for the timeline: the feed and its round, chains.yml, or the specialist. */
+    static String priceText(CasePrice price) {
+        String usd = price.usd().stripTrailingZeros().toPlainString() + " USD per token";
+        return switch (price.source()) {
+            case FEED -> usd + " from the price feed " + price.feed() + " on " + price.feedChain() + " (round " + price.round()
+                    + ", " + price.at() + ")";
+            case STATIC -> usd + " (static price of chains.yml)";
+            case SPECIALIST -> usd + " (the specialist's valuation)";
+        };
+    }
+
+    private boolean charge(RecoveryCase c, FeeQuote quote, CasePrice price) {
         if (!quote.coversFee()) {
             transitions.reject(c.id(), ReasonCode.BELOW_FEE, CaseTransitions.SYSTEM, "Fee: " + quote.rule() + ".");
             return false;
         }
-        cases.recordFee(c.id(), new CaseFee(quote.fee(), quote.feeUsd(), quote.valueUsd(), quote.rule()));
-        timeline.note(c.id(), CaseTransitions.SYSTEM, "FEE_QUOTED", c.status(), "Fee: " + quote.rule() + ".");
+        cases.recordFee(c.id(), new CaseFee(quote.fee(), quote.feeUsd(), quote.valueUsd(), quote.rule(), price));
+        timeline.note(c.id(), CaseTransitions.SYSTEM, "FEE_QUOTED", c.status(), "Fee: " + quote.rule() + ", at " + priceText(price) + ".");
         return true;
     }
 }

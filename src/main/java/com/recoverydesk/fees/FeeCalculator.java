@@ -1,6 +1,6 @@
 package com.recoverydesk.fees;
 
-import com.recoverydesk.chain.FeeRule;
+import com.recoverydesk.rules.FeeRule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

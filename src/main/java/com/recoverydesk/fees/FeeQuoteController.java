@@ -1,11 +1,14 @@
 package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CaseType;
-import com.recoverydesk.chain.ChainConfig;
+import com.recoverydesk.cases.CaseView;
+import com.recoverydesk.chain.ChainUnavailable;
 import com.recoverydesk.chain.DecimalAmount;
 import com.recoverydesk.chain.EvmAddress;
-import com.recoverydesk.chain.RecoveryRules;
-import com.recoverydesk.chain.TokenRule;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.TokenRule;
+import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.math.BigDecimal;
@@ -13,6 +16,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +32,12 @@ class FeeQuoteController {
 
     private final FeeQuotes quotes;
     private final RecoveryRules rules;
+    private final TokenContracts tokens;
 
-    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules) {
+    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules, TokenContracts tokens) {
         this.quotes = quotes;
         this.rules = rules;
+        this.tokens = tokens;
     }
 
     @GetMapping("/api/v1/fees/quote")
@@ -48,9 +54,9 @@ class FeeQuoteController {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        return quotes.quote(caseType, config.get(), asset.contract(), asset.decimals(), raw)
-                .map(q -> QuoteView.of(caseType, config.get().name(), asset, q))
-                .orElseGet(() -> QuoteView.unpriced(caseType, config.get().name(), asset, raw));
+        FeeQuotes.PricedQuote priced = quotes.quote(caseType, config.get(), asset.contract(), asset.decimals(), raw);
+        return priced.priced() ? QuoteView.of(caseType, config.get().name(), asset, priced)
+                : QuoteView.unpriced(caseType, config.get().name(), asset, raw, priced.unavailable());
     }
 
     private static CaseType caseType(String type, List<FieldError> errors) {
@@ -62,7 +68,7 @@ class FeeQuoteController {
         }
     }
 
-    private static Asset asset(ChainConfig chain, String token, List<FieldError> errors) {
+    private Asset asset(ChainConfig chain, String token, List<FieldError> errors) {
         if (token == null || token.isBlank() || token.equalsIgnoreCase(chain.nativeCoin().symbol())) {
             return new Asset(null, chain.nativeCoin().symbol(), chain.nativeCoin().decimals());
         }
@@ -71,11 +77,31 @@ class FeeQuoteController {
             return new Asset(listed.get().contract(), listed.get().symbol(), listed.get().decimals());
         }
         if (EvmAddress.parse(token).isPresent()) {
-            // An unlisted token: no price, so a specialist values it; 18 decimals is only the usual case.
-            return new Asset(EvmAddress.parse(token).get(), null, 18);
+            // An unlisted token: no price, so a specialist values it; its decimals come from its contract
+            return unlisted(chain, EvmAddress.parse(token).get(), errors);
         }
         errors.add(new FieldError("token", "UNKNOWN_TOKEN", "Name a token contract address, or a token listed on " + chain.name() + "."));
         return null;
+    }
+
+    private Asset unlisted(ChainConfig chain, String contract, List<FieldError> errors) {
+        if (chain.rpcUrl() == null) {
+            errors.add(new FieldError("token", "CHAIN_UNSUPPORTED", "We cannot recover tokens sent over " + chain.name() + "."));
+            return null;
+        }
+        Optional<TokenContracts.Erc20> erc20;
+        try {
+            erc20 = tokens.read(chain.name(), contract);
+        } catch (ChainUnavailable e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "CHAIN_UNAVAILABLE", "Network not reachable",
+                    "We cannot read the token from " + chain.name() + " right now. Try again in a minute.");
+        }
+        if (erc20.isEmpty()) {
+            errors.add(new FieldError("token", "NOT_AN_ERC20", "The contract " + contract + " on " + chain.name()
+                    + " does not answer decimals() as an ERC-20 token does, so we cannot recover it."));
+            return null;
+        }
+        return new Asset(contract, erc20.get().symbol(), erc20.get().decimals());
     }
 
     private static BigInteger rawAmount(String amount, int decimals, List<FieldError> errors) {
@@ -95,24 +121,28 @@ class FeeQuoteController {
     }
 
     /**
-     * Raw amounts are strings of digits; {@code priced} is false for a token without a known price, whose fee a
-     * specialist sets from a valuation.
+     * Raw amounts are strings of digits; {@code priced} is false when no price is available (an unlisted token, or a
+     * feed that is stale, not positive or silent: {@code priceUnavailable} says which), and a specialist sets the fee
+     * from a valuation. {@code price} is the price the quote used: the feed with its round, or chains.yml's static one.
      */
     record QuoteView(CaseType type, String chain, String tokenContract, String symbol, int decimals, String amount, boolean priced,
-            String fee, String refund, BigDecimal valueUsd, BigDecimal feeUsd, String rule, boolean coversFee, String message) {
+            String fee, String refund, BigDecimal valueUsd, BigDecimal feeUsd, String rule, boolean coversFee, String message,
+            CaseView.PriceView price, String priceUnavailable) {
 
-        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuote q) {
+        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuotes.PricedQuote priced) {
+            FeeQuote q = priced.quote();
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), q.amount().toString(), true,
                     q.fee().toString(), q.refund().toString(), q.valueUsd().setScale(2, java.math.RoundingMode.DOWN),
                     q.feeUsd().setScale(2, java.math.RoundingMode.UP), q.rule(), q.coversFee(),
                     q.coversFee() ? "You would receive " + q.refund() + " raw units after the fee."
-                            : "This deposit is worth less than the fee or the minimum worth recovering.");
+                            : "This deposit is worth less than the fee or the minimum worth recovering.",
+                    CaseView.PriceView.of(priced.price()), null);
         }
 
-        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw) {
+        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw, String why) {
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), raw.toString(), false, null, null,
-                    null, null, null, true, "We have no price for this token: an appeals specialist values it and the fee follows"
-                            + " the same rule. You see it on your case before anything is paid.");
+                    null, null, null, true, "The price is unavailable (" + why + "): an appeals specialist values the deposit and"
+                            + " the fee follows the same rule. You see it on your case before anything is paid.", null, why);
         }
     }
 }

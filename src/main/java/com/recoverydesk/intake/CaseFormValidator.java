@@ -4,8 +4,9 @@ import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.cases.NewCase;
 import com.recoverydesk.chain.DecimalAmount;
 import com.recoverydesk.chain.EvmAddress;
-import com.recoverydesk.chain.RecoveryRules;
 import com.recoverydesk.chain.TxHash;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.RefundTo;
 import com.recoverydesk.wallet.DepositAddressDirectory;
 import com.recoverydesk.web.FieldError;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ class CaseFormValidator {
 
     private final RecoveryRules rules;
     private final DepositAddressDirectory addresses;
+    private final TransactionSenders senders;
 
-    CaseFormValidator(RecoveryRules rules, DepositAddressDirectory addresses) {
+    CaseFormValidator(RecoveryRules rules, DepositAddressDirectory addresses, TransactionSenders senders) {
         this.rules = rules;
         this.addresses = addresses;
+        this.senders = senders;
     }
 
     /** The case to file, or the list of what is wrong with the form (never both). */
@@ -38,11 +41,19 @@ class CaseFormValidator {
         String txHash = txHash(form.txHash(), problems);
         String deposit = address("depositAddress", form.depositAddress(), true, problems);
         String token = address("tokenContract", form.tokenContract(), false, problems);
-        String refund = address("refundAddress", form.refundAddress(), true, problems);
+        RefundTo refundTo = chain == null ? rules.refundTo() : rules.refundTo(chain);
+        // refund-to sender: the refund goes back to the verified sender, so the form need not name an address
+        String refund = address("refundAddress", form.refundAddress(), refundTo == RefundTo.ANY, problems);
         if (refund != null && addresses.isDepositAddress(refund)) {
             refund = null;
             problems.add(new FieldError("refundAddress", "REFUND_TO_DEPOSIT_ADDRESS",
                     "The refund address is one of this exchange's deposit addresses. Name an address you control outside the exchange."));
+        }
+        if (refundTo == RefundTo.SENDER && refund != null && txHash != null) {
+            String named = refund;
+            senders.senderOf(chain, txHash).filter(from -> !from.equalsIgnoreCase(named)).ifPresent(from -> problems.add(
+                    new FieldError("refundAddress", "REFUND_ADDRESS_NOT_SENDER", "On " + chain + " we refund only to the address"
+                            + " the deposit came from (" + from + "). Leave the refund address empty, or name that address.")));
         }
         String amount = amount(form.claimedAmount(), problems);
         String email = email(form.contactEmail(), problems);

@@ -1,9 +1,9 @@
 package com.recoverydesk.operations;
 
 import com.recoverydesk.chain.ChainClients;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.RecoveryMode;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryMode;
+import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.wallet.GasStation;
 import java.math.BigDecimal;
 import java.math.BigInteger;

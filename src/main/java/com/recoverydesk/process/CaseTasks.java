@@ -44,9 +44,13 @@ public class CaseTasks {
                 .active().orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
     }
 
-    /** The task, if the caller may see it (a task of their groups or assigned to them). */
+    /**
+     * The task, if the caller may see it (a task of their groups or assigned to them). A task of the caller's group
+     * that a colleague claimed stays visible (the candidate query hides it unless asked), so the caller can be told
+     * who has it.
+     */
     public Optional<CaseTask> visible(String taskId, Caller caller) {
-        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).or().taskCandidateGroupIn(caller.groups())
+        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).or().taskCandidateGroupIn(caller.groups()).includeAssignedTasks()
                 .taskAssignee(caller.user()).endOr().singleResult()).map(this::view);
     }
 

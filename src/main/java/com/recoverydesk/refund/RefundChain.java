@@ -1,8 +1,8 @@
 package com.recoverydesk.refund;
 
 import com.recoverydesk.chain.ChainClients;
-import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.ChainUnavailable;
+import com.recoverydesk.rules.ChainConfig;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;

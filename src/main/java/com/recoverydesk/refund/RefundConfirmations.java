@@ -1,9 +1,9 @@
 package com.recoverydesk.refund;
 
 import com.recoverydesk.chain.ChainClients;
-import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.ChainUnavailable;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;

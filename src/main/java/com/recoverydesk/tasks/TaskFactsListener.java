@@ -1,12 +1,15 @@
 package com.recoverydesk.tasks;
 
+import com.recoverydesk.cases.CasePrice;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.RecoveryCase;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.NativeCoin;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.review.ReviewConditions;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.NativeCoin;
+import com.recoverydesk.rules.RecoveryMode;
+import com.recoverydesk.rules.RecoveryRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -37,7 +40,21 @@ class TaskFactsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         RecoveryCase c = cases.find((String) task.getVariable(CaseProcess.CASE_ID)).orElseThrow();
-        task.setVariableLocal(FACTS, markdown(c, rules.chain(c.chain()).orElseThrow(), task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK)));
+        boolean review = task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK);
+        String facts = markdown(c, rules.chain(c.chain()).orElseThrow(), review);
+        if (review) {
+            // set only when they show something: every task variable costs the engine three rows (see above)
+            ChainConfig chain = rules.chain(c.chain()).orElseThrow();
+            if (chain.recovery() == RecoveryMode.CONDITIONAL) {
+                task.setVariableLocal(ReviewConditions.COUNT, chain.conditions().size());
+            }
+            if (cases.senderIsContract(c.id())) {
+                task.setVariableLocal(CaseProcess.SENDER_IS_CONTRACT, true);
+                facts += "\n- **The sender is a contract**: approve only if you confirm that a refund there reaches the user;"
+                        + " otherwise reject with SENDER\\_IS\\_A\\_CONTRACT";
+            }
+        }
+        task.setVariableLocal(FACTS, facts);
     }
 
     static String markdown(RecoveryCase c, ChainConfig chain, boolean forReview) {
@@ -58,11 +75,27 @@ class TaskFactsListener implements TaskListener {
         lines.add("- **Refund to** " + c.refundAddress());
         lines.add("- **Fee** " + (c.fee() == null ? "no price known: enter a valuation"
                 : c.fee().usd().setScale(2, RoundingMode.UP).toPlainString() + " USD (" + escaped(c.fee().rule()) + ")"));
+        if (c.fee() != null && c.fee().price() != null) {
+            lines.add("- **Price** " + escaped(price(c.fee().price())));
+        }
         if (forReview) {
             lines.add("- **Recovery on this chain** " + chain.recovery().name()
-                    + (chain.conditions().isEmpty() ? "" : ": " + escaped(String.join(" ", chain.conditions()))));
+                    + (chain.conditions().isEmpty() ? "" : ": confirm each condition to approve"));
+            for (int i = 0; i < chain.conditions().size(); i++) {
+                lines.add("    " + (i + 1) + "\\. " + escaped(chain.conditions().get(i)));
+            }
         }
         return String.join("\n", lines);
+    }
+
+    /** The USD price the fee was charged at and where it came from. */
+    static String price(CasePrice p) {
+        String usd = p.usd().stripTrailingZeros().toPlainString() + " USD per token";
+        return switch (p.source()) {
+            case FEED -> usd + " from the feed " + p.feed() + " on " + p.feedChain() + ", round " + p.round() + ", " + p.at();
+            case STATIC -> usd + ", static in chains.yml";
+            case SPECIALIST -> usd + ", the specialist's valuation";
+        };
     }
 
     /** What moved: the native coin, or a token by its symbol and contract. */

@@ -11,6 +11,8 @@ import com.recoverydesk.process.CaseTasks.CaseTask;
 import com.recoverydesk.process.CaseTasks.Caller;
 import com.recoverydesk.process.TaskKind;
 import com.recoverydesk.process.TaskRefused;
+import com.recoverydesk.review.ReviewConditions;
+import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -41,11 +43,13 @@ class TasksController {
     private final CaseTasks tasks;
     private final CaseStore cases;
     private final CaseViews views;
+    private final RecoveryRules rules;
 
-    TasksController(CaseTasks tasks, CaseStore cases, CaseViews views) {
+    TasksController(CaseTasks tasks, CaseStore cases, CaseViews views, RecoveryRules rules) {
         this.tasks = tasks;
         this.cases = cases;
         this.views = views;
+        this.rules = rules;
     }
 
     @GetMapping
@@ -69,6 +73,9 @@ class TasksController {
         Map<String, Object> variables = validate(kind, form);
         if (task.assignee() != null && !task.assignee().equals(caller.getName())) {
             throw claimedBy(task);
+        }
+        if (kind == TaskKind.REVIEW) {
+            variables.putAll(conditionVariables(task.caseId(), form));
         }
         refusalsAsProblems(() -> {
             tasks.complete(taskId, callerOf(caller), variables);
@@ -103,6 +110,11 @@ class TasksController {
                 errors.add(new FieldError("valuationUsd", "INVALID_AMOUNT", "The valuation is a positive USD amount such as 1250.00."));
             }
         }
+        if (!blank(form.reasonCode()) && (kind != TaskKind.REVIEW || !"REJECT".equals(form.decision())
+                || !List.of("REJECTED_BY_REVIEW", "SENDER_IS_A_CONTRACT", "CONDITION_NOT_MET").contains(form.reasonCode().trim()))) {
+            errors.add(new FieldError("reasonCode", "INVALID_REASON_CODE", "A specialist's rejection names REJECTED_BY_REVIEW,"
+                    + " SENDER_IS_A_CONTRACT or CONDITION_NOT_MET; other decisions name none."));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
@@ -112,6 +124,37 @@ class TasksController {
         if (kind == TaskKind.REVIEW) {
             variables.put(CaseProcess.INFO_MESSAGE, blank(form.message()) ? null : form.message().trim());
             variables.put(CaseProcess.VALUATION_USD, blank(form.valuationUsd()) ? null : form.valuationUsd().trim());
+            // always set, so a confirmation given in an earlier round of the same review never carries over
+            variables.put(CaseProcess.SENDER_CONTRACT_CONFIRMED, Boolean.TRUE.equals(form.senderContractConfirmed()));
+            variables.put(CaseProcess.REVIEW_REASON_CODE, blank(form.reasonCode()) ? null : form.reasonCode().trim());
+        }
+        return variables;
+    }
+
+    /**
+     * A conditional chain's conditions, named by number or text, as one Boolean per condition (every one set, so a
+     * confirmation of an earlier round never carries over); the review listener decides what they allow.
+     */
+    private Map<String, Object> conditionVariables(String caseId, DecisionForm form) {
+        String chain = cases.find(caseId).orElseThrow().chain();
+        List<String> conditions = rules.chain(chain).orElseThrow().conditions();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> variables = new HashMap<>();
+        for (int n = 1; n <= conditions.size(); n++) {
+            variables.put(ReviewConditions.confirmedVariable(n), false);
+        }
+        for (String entry : form.conditionsConfirmed() == null ? List.<String>of() : form.conditionsConfirmed()) {
+            ReviewConditions.numberOf(entry, conditions).ifPresentOrElse(n -> variables.put(ReviewConditions.confirmedVariable(n), true),
+                    () -> errors.add(new FieldError("conditionsConfirmed", "UNKNOWN_CONDITION", "'" + entry + "' is not a condition of "
+                            + chain + "; name each by its number (1 to " + conditions.size() + ") or its exact text.")));
+        }
+        if (!blank(form.condition())) {
+            ReviewConditions.numberOf(form.condition(), conditions).ifPresentOrElse(n -> variables.put(ReviewConditions.UNMET, n),
+                    () -> errors.add(new FieldError("condition", "UNKNOWN_CONDITION", "'" + form.condition() + "' is not a condition of "
+                            + chain + "; name it by its number (1 to " + conditions.size() + ") or its exact text.")));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
         }
         return variables;
     }
@@ -128,7 +171,10 @@ class TasksController {
         }
     }
 
-    /** A task of another group does not exist for the caller: 404, never 403. */
+    /**
+     * A task of another group does not exist for the caller: 404, never 403. A task of the caller's group that a
+     * colleague claimed is visible (see {@link CaseTasks#visible}), so the caller is told who has it (409).
+     */
     private CaseTask visibleTask(String taskId, Authentication caller) {
         return tasks.visible(taskId, callerOf(caller)).orElseThrow(
                 () -> new ApiProblem(HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "No such task", "There is no open task " + taskId + " for you."));
@@ -153,7 +199,14 @@ class TasksController {
         return text == null || text.isBlank();
     }
 
-    record DecisionForm(String decision, String reason, String message, String valuationUsd) {
+    /**
+     * {@code reasonCode}: with REJECT on a review, REJECTED_BY_REVIEW (the default), SENDER_IS_A_CONTRACT or
+     * CONDITION_NOT_MET (then {@code condition} names the unmet one); {@code senderContractConfirmed}: approving a
+     * deposit sent from a contract needs it true; {@code conditionsConfirmed}: approving on a conditional chain needs
+     * every condition of it, each by its number (1-based) or its text.
+     */
+    record DecisionForm(String decision, String reason, String message, String valuationUsd, String reasonCode,
+            Boolean senderContractConfirmed, List<String> conditionsConfirmed, String condition) {
     }
 
     /** {@code facts} are the case's verified on-chain facts; {@code case} the whole case as its customer sees it. */

@@ -69,6 +69,17 @@ class ChainDepositReader {
         return new ChainSnapshot(transaction.getTransaction().orElse(null), receipt, head, blockTime, decimals, symbol);
     }
 
+    /**
+     * Whether an address holds code: a contract (a smart wallet, another service's hot wallet) rather than a key. Asked
+     * once the sender is known, so it cannot ride in the batch that finds the sender.
+     */
+    boolean isContract(String chain, String address) {
+        Web3j web3j = chains.client(chain);
+        String code = required(chain, "return the sender's code",
+                send(chain, () -> web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send())).getCode();
+        return code != null && code.length() > 2;
+    }
+
     private Instant blockTimeOf(String chain, Web3j web3j, BigInteger blockNumber) {
         EthBlock block = required(chain, "return block " + blockNumber,
                 send(chain, () -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(blockNumber), false).send()));

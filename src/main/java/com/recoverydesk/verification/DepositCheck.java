@@ -4,8 +4,8 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseTransitions;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.RecoveryRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +43,13 @@ class DepositCheck {
             timeline.note(caseId, CaseTransitions.SYSTEM, "DEPOSIT_CONFIRMED", filing.status(),
                     "The chain confirms the deposit in block " + confirmed.facts().blockNumber()
                             + " with " + confirmed.facts().confirmations() + " confirmations.");
+            boolean contract = reader.isContract(chain.name(), confirmed.facts().from());
+            cases.recordSenderIsContract(caseId, contract);
+            if (contract) {
+                timeline.note(caseId, CaseTransitions.SYSTEM, "SENDER_IS_CONTRACT", filing.status(),
+                        "The deposit came from a contract (" + confirmed.facts().from() + "): a specialist confirms that a refund"
+                                + " there reaches the user.");
+            }
             return DepositState.CONFIRMED;
         }
         if (reading instanceof DepositReading.Waiting waiting) {

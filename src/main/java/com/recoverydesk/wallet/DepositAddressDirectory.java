@@ -1,8 +1,8 @@
 package com.recoverydesk.wallet;
 
 import com.recoverydesk.chain.EvmAddress;
-import com.recoverydesk.chain.RecoveryRules;
 import com.recoverydesk.database.Savepoints;
+import com.recoverydesk.rules.RecoveryRules;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -7,9 +7,10 @@ import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.ReasonCode;
 import com.recoverydesk.cases.RecoveryCase;
-import com.recoverydesk.chain.ChainConfig;
-import com.recoverydesk.chain.ChainsFileLoader;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.ChainsFileLoader;
+import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.rules.RefundTo;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +103,17 @@ class EligibilityRulesTest {
     private static DepositFacts facts(Instant blockTime) {
         return new DepositFacts("0x0000000000000000000000000000000000000001", "0x0000000000000000000000000000000000000002",
                 USDT, "USDT", 6, BigInteger.valueOf(1_000_000), 10, 0, 20, blockTime);
+    }
+
+    @Test
+    void withRefundToSenderARefundAddressOtherThanTheSenderIsRefused() {
+        String sender = "0x0000000000000000000000000000000000000001";
+
+        assertThat(EligibilityRules.refundDestination(RefundTo.SENDER, "0x0000000000000000000000000000000000000002", sender))
+                .get().extracting(Ineligibility::code).isEqualTo(ReasonCode.REFUND_ADDRESS_NOT_SENDER);
+        assertThat(EligibilityRules.refundDestination(RefundTo.SENDER, sender, sender)).isEmpty();
+        assertThat(EligibilityRules.refundDestination(RefundTo.SENDER, null, sender)).isEmpty();
+        assertThat(EligibilityRules.refundDestination(RefundTo.ANY, "0x0000000000000000000000000000000000000002", sender)).isEmpty();
     }
 
     private static RecoveryCase filing(CaseType type, String chain, String token) {

@@ -2,7 +2,7 @@ package com.recoverydesk.fees;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.recoverydesk.chain.FeeRule;
+import com.recoverydesk.rules.FeeRule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;

@@ -144,7 +144,8 @@ class RefundExecutionTest extends IntegrationTest {
         String tx = deposits.sendNative("polygon", deposit, new BigInteger("1000000000000000000000")); // 1000 POL = 500 USD
         deposits.mine("polygon", 3);
         String id = inReview("carol", form("WRONG_NETWORK", "polygon", tx, deposit, null, refundTo));
-        decide("sam", id, "REVIEW", Map.of("decision", "APPROVE"));
+        // polygon is a conditional chain: approving confirms both its conditions
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE", "conditionsConfirmed", List.of("1", "2"))).status()).isEqualTo(200);
         POLYGON_NODE.down();
 
         decide("wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE"));

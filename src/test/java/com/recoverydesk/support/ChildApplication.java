@@ -62,6 +62,7 @@ public final class ChildApplication implements AutoCloseable {
         settings.put("recovery.chains-file", "src/test/resources/chains-test.yml");
         settings.put("ETHEREUM_RPC_URL", "http://127.0.0.1:" + IntegrationTest.ETHEREUM_PORT);
         settings.put("BSC_RPC_URL", "http://127.0.0.1:" + IntegrationTest.BSC_PORT);
+        settings.put("ARBITRUM_RPC_URL", "http://127.0.0.1:" + IntegrationTest.ARBITRUM_PORT);
         settings.put("POLYGON_RPC_URL", "http://127.0.0.1:" + IntegrationTest.POLYGON_NODE.port());
         settings.put("recovery.verification.recheck-interval", "PT1S");
         settings.put("recovery.verification.retry-cycle", "R20/PT1S");

@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
     /** Free ports for the test devnet, chosen once per JVM so every test shares one context and one set of chains. */
     protected static final int ETHEREUM_PORT = freePort();
     protected static final int BSC_PORT = freePort();
+    /** A devnet chain of the tests only, whose chains.yml entry says refund-to: sender. */
+    protected static final int ARBITRUM_PORT = freePort();
     /** A fresh chain state per test run, so the demo tokens land at the addresses chains.yml names. */
     private static final String DEVNET_DIR = "target/devnet-test-" + ProcessHandle.current().pid();
 
@@ -63,6 +65,7 @@ public abstract class IntegrationTest {
     static void chains(DynamicPropertyRegistry registry) {
         registry.add("ETHEREUM_RPC_URL", () -> "http://127.0.0.1:" + ETHEREUM_PORT);
         registry.add("BSC_RPC_URL", () -> "http://127.0.0.1:" + BSC_PORT);
+        registry.add("ARBITRUM_RPC_URL", () -> "http://127.0.0.1:" + ARBITRUM_PORT);
         registry.add("POLYGON_RPC_URL", () -> "http://127.0.0.1:" + POLYGON_NODE.port());
         registry.add("recovery.devnet.data-dir", () -> DEVNET_DIR);
         registry.add("spring.mail.host", () -> "127.0.0.1");

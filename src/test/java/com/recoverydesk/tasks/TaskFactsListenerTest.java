@@ -3,7 +3,8 @@ package com.recoverydesk.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recoverydesk.cases.DepositFacts;
-import com.recoverydesk.chain.NativeCoin;
+import com.recoverydesk.rules.NativeCoin;
+import com.recoverydesk.rules.Pricing;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** What a specialist reads as the deposit's asset: the chain's coin, or a token named only as text. */
 class TaskFactsListenerTest {
 
-    static final NativeCoin BNB = new NativeCoin("BNB", 18, new BigDecimal("600"));
+    static final NativeCoin BNB = new NativeCoin("BNB", 18, Pricing.fixed(new BigDecimal("600")));
     static final String TOKEN = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Test

@@ -1,4 +1,4 @@
-package com.recoverydesk.chain;
+package com.recoverydesk.rules;
 
 /** Whether the exchange can move funds that arrived at a deposit address over a chain. */
 public enum RecoveryMode {

@@ -1,4 +1,4 @@
-package com.recoverydesk.chain;
+package com.recoverydesk.rules;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -13,6 +13,7 @@ import java.util.Set;
  *
  * @param rpcUrl null only for an {@link RecoveryMode#UNSUPPORTED} chain, which is never contacted
  * @param gasStationFloor the native-coin balance (in whole coins) below which the gas station is reported low
+ * @param refundTo        this chain's own refund destination rule; null follows the file's global {@code refund-to}
  */
 public record ChainConfig(
         String name,
@@ -27,7 +28,8 @@ public record ChainConfig(
         boolean eip1559,
         BigDecimal gasStationFloor,
         List<TokenRule> tokens,
-        Set<String> denylist) {
+        Set<String> denylist,
+        RefundTo refundTo) {
 
     public Optional<TokenRule> token(String contract) {
         return tokens.stream().filter(t -> t.isContract(contract)).findFirst();

@@ -1,4 +1,4 @@
-package com.recoverydesk.chain;
+package com.recoverydesk.rules;
 
 /** Where a refund may be sent. */
 public enum RefundTo {

@@ -1,4 +1,4 @@
-package com.recoverydesk.chain;
+package com.recoverydesk.rules;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

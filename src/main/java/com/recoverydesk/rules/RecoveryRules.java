@@ -1,4 +1,4 @@
-package com.recoverydesk.chain;
+package com.recoverydesk.rules;
 
 import com.recoverydesk.cases.CaseType;
 import java.math.BigDecimal;
@@ -16,5 +16,11 @@ public record RecoveryRules(
 
     public Optional<ChainConfig> chain(String name) {
         return Optional.ofNullable(chains.get(name));
+    }
+
+    /** Where refunds on this chain may go: the chain's own {@code refund-to}, else the global one. */
+    public RefundTo refundTo(String chain) {
+        RefundTo own = chain(chain).map(ChainConfig::refundTo).orElse(null);
+        return own != null ? own : refundTo;
     }
 }

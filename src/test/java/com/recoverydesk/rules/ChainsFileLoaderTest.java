@@ -1,4 +1,4 @@
-package com.recoverydesk.chain;
+package com.recoverydesk.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +44,70 @@ class ChainsFileLoaderTest {
         assertThat(rules.minimumDepositUsd()).containsKeys(CaseType.values());
         assertThat(rules.dualApprovalAboveUsd()).isEqualByComparingTo(new BigDecimal("10000"));
         assertThat(rules.refundTo()).isEqualTo(RefundTo.ANY);
+        assertThat(ethereum.nativeCoin().price().feed()).isEqualTo(new PriceFeed("ethereum",
+                "0x95bD8D42f30351685e96C62EDdc0d0613bf9a87A", Duration.ofHours(1)));
+        assertThat(rules.chain("polygon").orElseThrow().tokens().get(0).price().feed().chain()).isEqualTo("ethereum");
+        assertThat(rules.chain("polygon").orElseThrow().nativeCoin().price()).isEqualTo(Pricing.fixed(new BigDecimal("0.50")));
+    }
+
+    @Test
+    void aChainsOwnRefundToWinsOverTheGlobalOne() throws IOException {
+        Path file = write(shipped().replace("    recovery: direct\n    max-deposit-age: P365D\n    eip1559: false",
+                "    recovery: direct\n    refund-to: sender\n    max-deposit-age: P365D\n    eip1559: false"));
+        assertThat(Files.readString(file)).contains("refund-to: sender\n    max-deposit-age");
+
+        RecoveryRules rules = loader.load(file);
+
+        assertThat(rules.refundTo("bsc")).isEqualTo(RefundTo.SENDER);
+        assertThat(rules.refundTo("ethereum")).isEqualTo(RefundTo.ANY);
+    }
+
+    @Test
+    void refusesMoreConditionsThanTheReviewFormCanConfirm() throws IOException {
+        String six = "      - one\n      - two\n      - three\n      - four\n      - five\n      - six\n";
+        Path file = write(shipped().replace("    conditions:\n", "    conditions:\n" + six));
+
+        assertInvalid(file, "chains.polygon.conditions", "at most 5 conditions");
+    }
+
+    @Test
+    void refusesAFeedOnAChainTheFileDoesNotName() throws IOException {
+        Path file = write(shipped().replace("price-feed: { chain: bsc, contract: \"${BSC_USDT_USD_FEED",
+                "price-feed: { chain: bnb, contract: \"${BSC_USDT_USD_FEED"));
+
+        assertInvalid(file, "chains.bsc.tokens[0].price-feed.chain", "no chain named 'bnb'");
+    }
+
+    @Test
+    void refusesAFeedWhoseContractIsNotChecksummed() throws IOException {
+        Path file = write(shipped().replace("${BSC_BNB_USD_FEED:0x95bD8D42f30351685e96C62EDdc0d0613bf9a87A}",
+                "0x95bd8d42f30351685e96c62eddc0d0613bf9a87a"));
+
+        assertInvalid(file, "chains.bsc.native.price-feed.contract", "is not an EIP-55 checksummed address");
+    }
+
+    @Test
+    void refusesAFeedWithoutMaximumAge() throws IOException {
+        Path file = write(shipped().replace("0x98eDDadCfde04dC22a0e62119617e74a6Bc77313}\", max-price-age: PT24H }",
+                "0x98eDDadCfde04dC22a0e62119617e74a6Bc77313}\" }"));
+
+        assertInvalid(file, "chains.ethereum.tokens[0].price-feed.max-price-age", "is required");
+    }
+
+    @Test
+    void refusesAStaticPriceWhereTheFileDoesNotSayPriceStatic() throws IOException {
+        Path file = write(shipped().replace("native: { symbol: POL, decimals: 18, price: static, usd-price: \"0.50\" }",
+                "native: { symbol: POL, decimals: 18, usd-price: \"0.50\" }"));
+
+        assertInvalid(file, "chains.polygon.native.usd-price", "allowed only with price: static");
+    }
+
+    @Test
+    void refusesAnAssetWithNeitherFeedNorStaticPrice() throws IOException {
+        Path file = write(shipped().replace("native: { symbol: POL, decimals: 18, price: static, usd-price: \"0.50\" }",
+                "native: { symbol: POL, decimals: 18 }"));
+
+        assertInvalid(file, "chains.polygon.native.price-feed", "is required");
     }
 
     @Test
