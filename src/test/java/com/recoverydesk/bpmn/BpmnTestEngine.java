@@ -51,7 +51,9 @@ final class BpmnTestEngine {
         configuration.setHistory("full");
         configuration.setDatabaseSchemaUpdate("create-drop");
         configuration.setMetricsEnabled(false);
-        configuration.setCmmnEnabled(false); // no CMMN in bpmn/; its tables and parsers would only cost start-up time
+        // no CMMN in bpmn/, and DMN's engine (FEEL in Scala) only when a decision table is there: start-up time
+        configuration.setCmmnEnabled(false);
+        configuration.setDmnEnabled(!models(".dmn").isEmpty());
         Map<Object, Object> beans = new HashMap<>(StandInSteps.beans());
         configuration.setBeans(beans);
         List<BpmnParseListener> listeners = new ArrayList<>();
@@ -64,8 +66,8 @@ final class BpmnTestEngine {
         configuration.setCustomPostBPMNParseListeners(listeners);
         ProcessEngine started = configuration.buildProcessEngine();
         DeploymentBuilder deployment = started.getRepositoryService().createDeployment().name("bpmn/");
-        try (var files = Files.list(MODELS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".form")).sorted().toList()) {
+        try {
+            for (Path file : models(".bpmn", ".dmn", ".form")) {
                 deployment.addString(file.getFileName().toString(), Files.readString(file));
             }
         } catch (IOException e) {
@@ -73,5 +75,14 @@ final class BpmnTestEngine {
         }
         deployment.deploy();
         return started;
+    }
+
+    /** The files of bpmn/ with these endings, as the application deploys them. */
+    private static List<Path> models(String... endings) {
+        try (var files = Files.list(MODELS)) {
+            return files.filter(f -> java.util.Arrays.stream(endings).anyMatch(f.toString()::endsWith)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
