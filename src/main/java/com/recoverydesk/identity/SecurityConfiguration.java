@@ -3,6 +3,7 @@ package com.recoverydesk.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -21,6 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -34,6 +36,20 @@ class SecurityConfiguration {
     private static final String[] STAFF = Groups.authorities(Groups.STAFF);
     private static final RequestMatcher MACHINE_CALLS = new OrRequestMatcher(
             new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"), new AntPathRequestMatcher("/actuator/**"));
+
+    private static final String[] DECIDERS = Groups.authorities(List.of(Groups.APPEALS, Groups.WALLET));
+    /** The engine's own REST API and Tasklist's copy of it under /camunda/api/engine. */
+    private static final String ENGINE = "^(/engine-rest|/camunda/api/engine/engine/[^/?]+)";
+    private static final String QUERY = "(\\?.*)?$";
+    /** Taking, handing on or deciding a task, and editing who may. */
+    private static final RequestMatcher TASK_DECISIONS = new OrRequestMatcher(
+            RegexRequestMatcher.regexMatcher(HttpMethod.POST,
+                    ENGINE + "/task/[^/?]+/(complete|submit-form|claim|assignee|delegate|resolve|identity-links|variables|localVariables)(/.*)?" + QUERY),
+            RegexRequestMatcher.regexMatcher(HttpMethod.PUT, ENGINE + "/task/[^/?]+(/(variables|localVariables)/.*)?" + QUERY),
+            RegexRequestMatcher.regexMatcher(HttpMethod.DELETE, ENGINE + "/task/[^/?]+/(variables|localVariables)/.*" + QUERY));
+    /** Moving a case past a step by hand (instance modification, migration, restart) would skip its decisions. */
+    private static final RequestMatcher PATH_EDITS = RegexRequestMatcher.regexMatcher(
+            ENGINE + "/(process-instance/[^/?]+/modification|modification/|migration/|process-definition/[^/?]+/restart).*");
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -53,6 +69,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Groups.authority(Groups.OPERATORS))
                         .requestMatchers("/api/v1/tasks/**", "/api/v1/desk/**").hasAnyAuthority(STAFF)
                         .requestMatchers("/api/**").authenticated()
+                        // Deciding a task is the work of its group; the engine checks which group (duties.GroupDutyListener).
+                        // Operators repair but never decide: they are Camunda admins, whom authorizations do not stop.
+                        .requestMatchers(TASK_DECISIONS).hasAnyAuthority(DECIDERS)
+                        .requestMatchers(PATH_EDITS).denyAll()
                         .requestMatchers("/engine-rest/**", "/camunda/**", "/desk/**").hasAnyAuthority(STAFF)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))

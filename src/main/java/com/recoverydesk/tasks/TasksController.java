@@ -5,6 +5,7 @@ import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
+import com.recoverydesk.duties.DutyViolation;
 import com.recoverydesk.identity.Groups;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
@@ -151,6 +152,9 @@ class TasksController {
             if (t instanceof AuthorizationException || t instanceof BadUserRequestException) {
                 cause = t;
             }
+        }
+        if (cause instanceof DutyViolation) {
+            return new ApiProblem(HttpStatus.FORBIDDEN, "NOT_YOUR_DUTY", "Not your group's task", cause.getMessage());
         }
         if (cause instanceof AuthorizationException) {
             return new ApiProblem(HttpStatus.FORBIDDEN, "FOUR_EYES", "Not allowed for you",
