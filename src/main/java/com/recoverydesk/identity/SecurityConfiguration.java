@@ -19,6 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -57,8 +58,14 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Recovery Desk\"");
             write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first: this needs a user name and password.");
         };
-        AccessDeniedHandler forbidden = (request, response, e) ->
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            if (e instanceof CsrfException) {
+                write(json, response, HttpStatus.FORBIDDEN, "CSRF_TOKEN_MISSING",
+                        "This change came with your session cookie but without the page's CSRF token: reload the page and try again.");
+            } else {
                 write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this.");
+            }
+        };
         http
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/api/v1/chains", "/api/v1/fees/quote").permitAll()
@@ -83,9 +90,12 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .defaultAccessDeniedHandlerFor(forbidden, MACHINE_CALLS)
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true))
-                // API clients authenticate every call (Basic or, later, bearer tokens) and send no cookies to forge;
-                // the webapps carry Camunda's own CSRF protection.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"));
+                // A change that only the session cookie authenticates needs the page's CSRF token; Basic and Bearer
+                // clients carry their own credentials, which a cross-site form cannot. The webapps carry Camunda's
+                // own CSRF protection (its XSRF-TOKEN cookie and header).
+                .csrf(csrf -> csrf.csrfTokenRepository(PageCsrfTokens.repository()).csrfTokenRequestHandler(new PageCsrfTokens())
+                        .requireCsrfProtectionMatcher(PageCsrfTokens.COOKIE_AUTHENTICATED_CHANGES)
+                        .ignoringRequestMatchers("/camunda/**"));
         return http.build();
     }
 
