@@ -24,11 +24,14 @@ final class PageCsrfTokens implements CsrfTokenRequestHandler {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
-     * What the session cookie alone authenticates: a change without credentials of its own. A Basic or Bearer
-     * client sends an Authorization header, which a cross-site form cannot.
+     * What the session cookie alone authenticates: a change without credentials of its own that comes with a
+     * session, and the sign-in form (so no other site can sign a browser in as someone else). A Basic or Bearer
+     * client sends an Authorization header, which a cross-site form cannot; a call with neither a session nor
+     * credentials is anonymous and is answered 401 by the URL rules.
      */
-    static final RequestMatcher COOKIE_AUTHENTICATED_CHANGES = request ->
-            !SAFE.contains(request.getMethod()) && request.getHeader("Authorization") == null;
+    static final RequestMatcher COOKIE_AUTHENTICATED_CHANGES = request -> !SAFE.contains(request.getMethod())
+            && request.getHeader("Authorization") == null
+            && (request.getRequestedSessionId() != null || "/login".equals(request.getServletPath()));
 
     private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
     private final CsrfTokenRequestHandler masked = new XorCsrfTokenRequestAttributeHandler();

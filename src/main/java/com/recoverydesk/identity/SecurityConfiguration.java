@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -45,7 +46,7 @@ class SecurityConfiguration {
     /** Taking, handing on or deciding a task, and editing who may. */
     private static final RequestMatcher TASK_DECISIONS = new OrRequestMatcher(
             RegexRequestMatcher.regexMatcher(HttpMethod.POST,
-                    ENGINE + "/task/[^/?]+/(complete|submit-form|claim|assignee|delegate|resolve|identity-links|variables|localVariables)(/.*)?" + QUERY),
+                    ENGINE + "/task/[^/?]+/(complete|submit-form|claim|assignee|delegate|resolve|bpmnError|bpmnEscalation|identity-links|variables|localVariables)(/.*)?" + QUERY),
             RegexRequestMatcher.regexMatcher(HttpMethod.PUT, ENGINE + "/task/[^/?]+(/(variables|localVariables)/.*)?" + QUERY),
             RegexRequestMatcher.regexMatcher(HttpMethod.DELETE, ENGINE + "/task/[^/?]+/(variables|localVariables)/.*" + QUERY));
     /** Moving a case past a step by hand (instance modification, migration, restart) would skip its decisions. */
@@ -53,11 +54,19 @@ class SecurityConfiguration {
             ENGINE + "/(process-instance/[^/?]+/modification|modification/|migration/|process-definition/[^/?]+/restart).*");
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Recovery Desk\"");
-            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first: this needs a user name and password.");
-        };
+    SecurityFilterChain security(HttpSecurity http, ObjectMapper json, OidcSignIn oidc) throws Exception {
+        AuthenticationEntryPoint unauthenticated = oidc.enabled()
+                ? (request, response, e) -> {
+                    boolean badToken = e instanceof OAuth2AuthenticationException;
+                    response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+                    write(json, response, HttpStatus.UNAUTHORIZED, badToken ? "INVALID_TOKEN" : "UNAUTHENTICATED", badToken
+                            ? "The bearer token was refused: " + e.getMessage()
+                            : "Sign in first: this needs a bearer token from the identity provider.");
+                }
+                : (request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Recovery Desk\"");
+                    write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first: this needs a user name and password.");
+                };
         AccessDeniedHandler forbidden = (request, response, e) -> {
             if (e instanceof CsrfException) {
                 write(json, response, HttpStatus.FORBIDDEN, "CSRF_TOKEN_MISSING",
@@ -71,7 +80,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/chains", "/api/v1/fees/quote").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/style.css").permitAll()
+                        .requestMatchers("/login", "/login/oauth2/**", "/oauth2/**", "/error", "/favicon.ico", "/style.css").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Groups.authority(Groups.OPERATORS))
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Groups.authority(Groups.OPERATORS))
                         .requestMatchers("/api/v1/tasks/**", "/api/v1/desk/**").hasAnyAuthority(STAFF)
@@ -80,14 +89,14 @@ class SecurityConfiguration {
                         // Operators repair but never decide: they are Camunda admins, whom authorizations do not stop.
                         .requestMatchers(TASK_DECISIONS).hasAnyAuthority(DECIDERS)
                         .requestMatchers(PATH_EDITS).denyAll()
+                        // Camunda's first-administrator setup would create a local admin with a password; never needed here
+                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                         .requestMatchers("/engine-rest/**", "/camunda/**", "/desk/**").hasAnyAuthority(STAFF)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(unauthenticated, MACHINE_CALLS)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(oidc.enabled() ? OidcSignIn.SIGN_IN_PATH : "/login"),
+                                request -> true)
                         .defaultAccessDeniedHandlerFor(forbidden, MACHINE_CALLS)
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true))
                 // A change that only the session cookie authenticates needs the page's CSRF token; Basic and Bearer
@@ -96,6 +105,20 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(PageCsrfTokens.repository()).csrfTokenRequestHandler(new PageCsrfTokens())
                         .requireCsrfProtectionMatcher(PageCsrfTokens.COOKIE_AUTHENTICATED_CHANGES)
                         .ignoringRequestMatchers("/camunda/**"));
+        if (oidc.enabled()) {
+            // production: customers' bearer JWTs and staff's sign-in through the identity provider; no local passwords
+            http
+                    .oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(unauthenticated)
+                            .jwt(jwt -> jwt.decoder(oidc.bearerTokens()).jwtAuthenticationConverter(oidc.callers())))
+                    .oauth2Login(login -> login.clientRegistrationRepository(oidc.clients())
+                            .userInfoEndpoint(info -> info.oidcUserService(oidc.staff())).defaultSuccessUrl("/", false))
+                    .logout(logout -> logout.logoutSuccessUrl("/"));
+        } else {
+            http
+                    .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                    .formLogin(form -> form.defaultSuccessUrl("/", false))
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        }
         return http.build();
     }
 

@@ -68,10 +68,13 @@ class CrossSiteRequestsTest extends IntegrationTest {
     }
 
     @Test
-    void basicClientsNeedNoToken() {
+    void basicClientsNeedNoTokenAndAnonymousCallsAreAskedToSignIn() {
         Api.Answer cancel = new Api(baseUrl()).post("bob", "/api/v1/cases/RD-NONE/cancel", Map.of());
+        Api.Answer anonymous = new Api(baseUrl()).post(null, "/api/v1/cases/RD-NONE/cancel", Map.of());
 
         assertThat(cancel.status()).as("past the CSRF check to the case lookup").isEqualTo(404);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("code").asText()).isEqualTo("UNAUTHENTICATED");
     }
 
     /** What a form on another site makes the browser send: the session cookie, no token, a foreign origin. */
