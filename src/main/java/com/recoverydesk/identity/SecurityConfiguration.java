@@ -29,8 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may open what. All URL rules of the application are here. The API answers 401/403 as problem+json;
- * browsers on pages are sent to the login page. The Camunda webapps and the engine REST API take the user
- * Spring Security signed in (no second login), and only staff get there.
+ * browsers on pages are sent to the login page (the identity provider's, with {@code recovery.oidc.enabled}).
+ * The Camunda webapps and the engine REST API take the user Spring Security signed in (no second login), and
+ * only staff get there; only appeals and wallet members reach the endpoints that take or decide a task.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
