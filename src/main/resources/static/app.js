@@ -6,8 +6,14 @@ let chains = [];
 let selectedCase = null;
 let explorers = {};
 
+/** The session's CSRF token, which the server keeps in a cookie; a call that changes something sends it back as a header. */
+function csrfHeader() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('RECOVERY-CSRF='));
+  return cookie ? { 'X-RECOVERY-CSRF': decodeURIComponent(cookie.substring('RECOVERY-CSRF='.length)) } : {};
+}
+
 async function api(path, options = {}) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept': 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) }, ...options });
+  const response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept': 'application/json', ...csrfHeader(), ...(options.body ? { 'Content-Type': 'application/json' } : {}) }, ...options });
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }

@@ -3,8 +3,14 @@
 
 const $ = (id) => document.getElementById(id);
 
+/** The session's CSRF token from its cookie; the server refuses a cookie-authenticated change without it. */
+function csrfHeader() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('RECOVERY-CSRF='));
+  return cookie ? { 'X-RECOVERY-CSRF': decodeURIComponent(cookie.substring('RECOVERY-CSRF='.length)) } : {};
+}
+
 async function api(path) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', ...csrfHeader() } });
   const text = await response.text();
   return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : null };
 }

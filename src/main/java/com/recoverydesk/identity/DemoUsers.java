@@ -1,20 +1,7 @@
 package com.recoverydesk.identity;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -27,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo users and groups of the default run, created on first start and left alone after: every step
- * checks before it creates, so a restart (or a second node) changes nothing.
+ * checks before it creates, so a restart (or a second node) changes nothing. What each group may open in the
+ * webapps is {@link StaffAccess}, which production has too.
  */
 @Component
 @Order(10)
@@ -45,19 +33,11 @@ class DemoUsers implements ApplicationRunner {
             Groups.CUSTOMERS, "Customers", Groups.APPEALS, "Appeals specialists",
             Groups.WALLET, "Wallet team", Groups.OPERATORS, "Operators");
 
-    static final String MY_GROUPS_FILTER = "Tasks of my groups";
-
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final DemoProperties demo;
 
-    DemoUsers(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks, DemoProperties demo) {
+    DemoUsers(IdentityService identity, DemoProperties demo) {
         this.identity = identity;
-        this.authorizations = authorizations;
-        this.filters = filters;
-        this.tasks = tasks;
         this.demo = demo;
     }
 
@@ -65,22 +45,6 @@ class DemoUsers implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         GROUP_NAMES.forEach(this::group);
         USERS.forEach(this::user);
-        // Operators may do everything in the webapps, like Camunda's own admin user.
-        for (Resources resource : Resources.values()) {
-            grant(Groups.OPERATORS, resource, ANY, Permissions.ALL);
-        }
-        for (String staff : List.of(Groups.APPEALS, Groups.WALLET)) {
-            grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(staff, Resources.FILTER, ANY, Permissions.READ);
-        }
-        // Tasklist lists tasks through filters; without one a specialist sees an empty list
-        if (filters.createFilterQuery().filterName(MY_GROUPS_FILTER).count() == 0) {
-            Filter filter = filters.newTaskFilter(MY_GROUPS_FILTER).setOwner("admin")
-                    .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks())
-                    .setProperties(Map.of("description", "Open tasks of the groups you are in", "priority", -10, "refresh", true));
-            filters.saveFilter(filter);
-        }
         log.info("Demo users ready: {} (password from recovery.demo.password)", USERS.keySet());
     }
 
@@ -104,19 +68,6 @@ class DemoUsers implements ApplicationRunner {
         }
         if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
             identity.createMembership(id, group);
-        }
-    }
-
-    private void grant(String group, Resource resource, String resourceId, Permission permission) {
-        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).hasPermission(permission).count() > 0;
-        if (!granted) {
-            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(group);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
-            authorizations.saveAuthorization(authorization);
         }
     }
 }

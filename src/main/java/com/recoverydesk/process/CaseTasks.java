@@ -1,6 +1,7 @@
 package com.recoverydesk.process;
 
 import com.recoverydesk.cases.CaseProcess;
+import com.recoverydesk.duties.DutyViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,9 @@ public class CaseTasks {
             if (t instanceof AuthorizationException || t instanceof BadUserRequestException) {
                 cause = t;
             }
+        }
+        if (cause instanceof DutyViolation) {
+            return new TaskRefused(TaskRefused.Reason.NOT_YOUR_DUTY, cause.getMessage());
         }
         if (cause instanceof AuthorizationException) {
             return new TaskRefused(TaskRefused.Reason.FOUR_EYES,

@@ -5,6 +5,7 @@ import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
+import com.recoverydesk.duties.DutyViolation;
 import com.recoverydesk.identity.Groups;
 import com.recoverydesk.process.CaseTasks;
 import com.recoverydesk.process.CaseTasks.CaseTask;
@@ -165,6 +166,7 @@ class TasksController {
             return work.get();
         } catch (TaskRefused refused) {
             throw switch (refused.reason()) {
+                case NOT_YOUR_DUTY -> new ApiProblem(HttpStatus.FORBIDDEN, "NOT_YOUR_DUTY", "Not your group's task", refused.getMessage());
                 case FOUR_EYES -> new ApiProblem(HttpStatus.FORBIDDEN, "FOUR_EYES", "Not allowed for you", refused.getMessage());
                 case INVALID_DECISION -> new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_DECISION", "Decision refused", refused.getMessage());
             };

@@ -137,7 +137,7 @@ class SignInAndRolesTest extends IntegrationTest {
         assertThat(identity.createGroupQuery().groupMember("alice").count()).isEqualTo(aliceMemberships).isOne();
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(identity.checkPassword("wendy", "demo")).isTrue();
-        assertThat(filters.createFilterQuery().filterName(DemoUsers.MY_GROUPS_FILTER).count()).isOne();
+        assertThat(filters.createFilterQuery().filterName(StaffAccess.MY_GROUPS_FILTER).count()).isOne();
     }
 
 }

@@ -42,7 +42,12 @@ public final class ChildApplication implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ChildApplication child = new ChildApplication(process, log, port);
-            child.awaitReady();
+            try {
+                child.awaitReady();
+            } catch (RuntimeException notReady) {
+                child.close(); // no process outlives the test that could not use it
+                throw notReady;
+            }
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,13 +118,18 @@ public final class ChildApplication implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        // a loaded machine (CI runs on two cores) may need minutes to start the engine
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the application exited; see " + log);
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() != 200) {
+                    System.err.println("the application is not healthy yet: " + health.statusCode() + " " + health.body());
+                }
+                return health.statusCode() == 200;
             } catch (IOException notYet) {
                 return false;
             }
