@@ -1,6 +1,10 @@
 package com.recoverydesk.wallet;
 
 import com.recoverydesk.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.recoverydesk.web.InvalidRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +45,11 @@ class DepositAddressAdminController {
     }
 
     /** Answers 200 with one NDJSON result per line and a summary line, streamed as the lines are stored. */
+    @Operation(summary = "Import who holds which deposit address (NDJSON stream, a result per line)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true, description = "One {\"userId\", \"address\", \"chains\", \"accountIndex\"?} per line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))),
+            responses = @ApiResponse(responseCode = "200", description = "One {line, address, result, code?, message?} per line, then {summary}",
+                    content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))))
     @PostMapping(path = "/api/v1/admin/deposit-addresses", consumes = NDJSON)
     void importAll(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long max = settings.importMaxSize().toBytes();
