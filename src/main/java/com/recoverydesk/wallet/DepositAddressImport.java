@@ -1,5 +1,6 @@
 package com.recoverydesk.wallet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -119,13 +120,15 @@ class DepositAddressImport {
     }
 
     /** The answer for one line: ADDED, UPDATED, UNCHANGED or REFUSED (with code and message). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Result(long line, String address, String result, String code, String message) {
     }
 
     private record Pending(long line, String address, AddressRegistration registration, Refusal.Refused refused) {
     }
 
-    /** The totals, the last line of the answer. */
+    /** The totals, the last line of the answer; where it stopped only when it stopped early. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     static final class Summary {
         public long lines;
         public long added;

@@ -58,6 +58,8 @@ class DepositAddressImportTest extends IntegrationTest {
     ChainClients chains;
     @Autowired
     Signer signer;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api api;
 
@@ -182,6 +184,56 @@ class DepositAddressImportTest extends IntegrationTest {
         assertThat(answer.results().get(2_501).get("result").asText()).isEqualTo("ADDED");
         assertThat(answer.summary()).isEqualTo(summary(2_502, 2_501, 0, 0, 1));
         assertThat(directory.addressesOf("olga")).hasSize(2_501);
+    }
+
+    @Test
+    void refusesAnAccountIndexThatAnotherAddressHoldsAsAfterAChangedMnemonic() {
+        int account = freshAccount();
+        String recordedEarlier = randomAddress();
+        jdbc.sql("insert into recovery.deposit_address (address, user_id, account_index, created_at) values (:a, 'uma', :i, current_timestamp)")
+                .param("a", recordedEarlier).param("i", account).update();
+        String derived = keys.depositAddress(account);
+
+        Import answer = importAs(SERVICE_ACCOUNT, line("uma", derived, List.of("ethereum"), account));
+        Api.Answer upsert = api.put(SERVICE_ACCOUNT, PATH + "/" + derived, Map.of("userId", "uma", "chains", List.of("ethereum"), "accountIndex", account));
+
+        assertThat(answer.results()).extracting(r -> text(r.get("code"))).containsExactly("ACCOUNT_INDEX_TAKEN");
+        assertThat(answer.results().get(0).get("message").asText()).contains(recordedEarlier, "recovery.wallet.deposit-mnemonic");
+        assertThat(upsert.status()).isEqualTo(409);
+        assertThat(upsert.body().get("code").asText()).isEqualTo("ACCOUNT_INDEX_TAKEN");
+        assertThat(directory.isDepositAddress(derived)).isFalse();
+    }
+
+    @Test
+    void racingImportsOfOneFileStoreEachAddressOnceAndAddItOnce() throws Exception {
+        StringBuilder file = new StringBuilder();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            addresses.add(randomAddress());
+            file.append(line("vera", addresses.get(i), List.of("ethereum", "bsc"), null));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Import>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> importAs(SERVICE_ACCOUNT, file.toString())));
+            }
+            long added = 0;
+            long unchanged = 0;
+            for (java.util.concurrent.Future<Import> run : runs) {
+                Import answer = run.get();
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.summary().get("refused").asInt()).isZero();
+                added += answer.summary().get("added").asLong();
+                unchanged += answer.summary().get("unchanged").asLong() + answer.summary().get("updated").asLong();
+            }
+
+            assertThat(added).isEqualTo(300);
+            assertThat(unchanged).isEqualTo(600);
+            assertThat(directory.addressesOf("vera")).hasSize(300).allSatisfy(a -> assertThat(a.chains()).containsExactly("bsc", "ethereum"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
