@@ -11,6 +11,8 @@ public final class Groups {
     public static final String APPEALS = "appeals";
     public static final String WALLET = "wallet";
     public static final String OPERATORS = "camunda-admin";
+    /** The exchange's deposit system, a service account that loads deposit addresses and nothing else. */
+    public static final String DEPOSIT_SYSTEM = "deposit-system";
 
     /** Authorities are the group ids with this prefix: {@code GROUP_appeals}. */
     public static final String PREFIX = "GROUP_";

@@ -83,6 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/login", "/login/oauth2/**", "/oauth2/**", "/error", "/favicon.ico", "/style.css").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Groups.authority(Groups.OPERATORS))
+                        .requestMatchers("/api/v1/admin/deposit-addresses", "/api/v1/admin/deposit-addresses/**")
+                                .hasAnyAuthority(Groups.authority(Groups.OPERATORS), Groups.authority(Groups.DEPOSIT_SYSTEM))
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Groups.authority(Groups.OPERATORS))
                         .requestMatchers("/api/v1/tasks/**", "/api/v1/desk/**").hasAnyAuthority(STAFF)
                         .requestMatchers("/api/**").authenticated()

@@ -29,13 +29,24 @@ class Outbox {
                 .update();
     }
 
+    /** Queues a message of another channel than e-mail (a webhook: recipient is the URL, body the JSON). */
+    void queue(String caseId, String channel, String recipient, String subject, String body) {
+        jdbc.sql("""
+                insert into recovery.notification_outbox (case_id, channel, recipient, subject, body, created_at, next_attempt_at)
+                values (:caseId, :channel, :recipient, :subject, :body, :now, :now)""")
+                .param("caseId", caseId).param("channel", channel).param("recipient", recipient).param("subject", subject)
+                .param("body", body).param("now", now())
+                .update();
+    }
+
     List<Message> due(int limit) {
         return jdbc.sql("""
-                select id, case_id, recipient, subject, body, attempts from recovery.notification_outbox
+                select id, case_id, recipient, subject, body, attempts, channel from recovery.notification_outbox
                 where sent_at is null and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)
                 order by id""")
                 .param("now", now())
-                .query((rs, row) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6)))
+                .query((rs, row) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        rs.getString(7)))
                 .list().stream().limit(limit).toList();
     }
 
@@ -69,6 +80,7 @@ class Outbox {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    record Message(long id, String caseId, String recipient, String subject, String body, int attempts) {
+    /** {@code channel}: EMAIL, or WEBHOOK ({@link Webhooks}). */
+    record Message(long id, String caseId, String recipient, String subject, String body, int attempts, String channel) {
     }
 }

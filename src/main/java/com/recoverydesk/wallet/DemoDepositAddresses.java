@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The demo customers' deposit addresses: alice holds HD account 1, bob account 2, both issued for ethereum. */
+/**
+ * The demo customers' deposit addresses: alice holds HD account 1, bob account 2, both issued for ethereum.
+ * Registered through the same directory code as the exchange's import, with the same checks.
+ */
 @Component
 @Order(20)
 @ConditionalOnProperty(name = "recovery.demo.enabled", havingValue = "true", matchIfMissing = true)

@@ -32,6 +32,19 @@ public class DepositKeys {
         return Keys.toChecksumAddress(credentials(index).getAddress());
     }
 
+    /**
+     * The EIP-55 address of account {@code index}, derived without keeping its key: an import checks millions of
+     * accounts once each, and remembering them all would hold memory without bound.
+     */
+    String deriveAddress(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("account index must not be negative");
+        }
+        Credentials cached = derived.get(index);
+        return Keys.toChecksumAddress(cached != null ? cached.getAddress()
+                : Keys.getAddress(Bip32ECKeyPair.deriveKeyPair(accounts, new int[] {index}).getPublicKey()));
+    }
+
     /** For the signer only. */
     Credentials credentials(int index) {
         if (index < 0) {

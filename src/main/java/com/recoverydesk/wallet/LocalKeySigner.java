@@ -36,6 +36,11 @@ class LocalKeySigner implements Signer {
         }
         DepositAddress deposit = directory.owner(from)
                 .orElseThrow(() -> new IllegalArgumentException(from + " is not an address of this exchange"));
+        if (deposit.accountIndex() == null) {
+            // imported by the exchange without an HD account: only its custody holds the key
+            throw new IllegalArgumentException(from + " has no HD account index in the deposit-address directory, so the local signer "
+                    + "holds no key for it; sign through the exchange's custody (docs/operations.md)");
+        }
         return keys.credentials(deposit.accountIndex());
     }
 }

@@ -157,7 +157,7 @@ public final class IntakeBenchmark {
     }
 
     /** The embedded database exactly as application.yml configures it, with its file in {@code dir}. */
-    private static String defaultDatabaseIn(Path dir) {
+    static String defaultDatabaseIn(Path dir) {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yml"));
         yaml.setDocumentMatchers(document -> document.containsKey("spring.config.activate.on-profile")
@@ -200,7 +200,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");

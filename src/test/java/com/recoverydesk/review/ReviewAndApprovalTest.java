@@ -303,7 +303,7 @@ class ReviewAndApprovalTest extends IntegrationTest {
     // --- helpers -----------------------------------------------------------------------------
 
     private int attemptsFor(String caseId) {
-        return jdbc().sql("select coalesce(max(attempts), 0) from recovery.notification_outbox where case_id = :id")
+        return jdbc().sql("select coalesce(max(attempts), 0) from recovery.notification_outbox where case_id = :id and channel = 'EMAIL'")
                 .param("id", caseId).query(Integer.class).single();
     }
 

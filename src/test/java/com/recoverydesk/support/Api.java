@@ -35,6 +35,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    public Answer put(String user, String path, Object body) {
+        return send(request(user, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)).build());
+    }
+
     public static String json(Object body) {
         try {
             return body instanceof String text ? text : JSON.writeValueAsString(body);

@@ -45,12 +45,16 @@ public abstract class IntegrationTest {
     protected static final int SMTP_PORT = freePort();
     protected static final MailServer MAIL = new MailServer(SMTP_PORT);
 
+    /** The exchange's notification service, a real HTTP server for the whole run; a test may stop and restart it. */
+    protected static final WebhookReceiver WEBHOOKS = new WebhookReceiver(freePort());
+
     static {
         AnvilNode polygon = AnvilNode.start(Path.of("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"), "polygon",
                 POLYGON_ANVIL_PORT, 137, 0, Path.of(DEVNET_DIR), "POLYGON_RPC_URL");
         Runtime.getRuntime().addShutdownHook(new Thread(polygon::close));
         POLYGON_NODE.up();
         MAIL.start();
+        WEBHOOKS.start();
     }
 
     /** Talks to the polygon chain directly, past the proxy, to make deposits and read balances even while it is "down". */
@@ -70,6 +74,8 @@ public abstract class IntegrationTest {
         registry.add("recovery.devnet.data-dir", () -> DEVNET_DIR);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("recovery.webhooks.endpoints[0].url", WEBHOOKS::url);
+        registry.add("recovery.webhooks.endpoints[0].secret", () -> WebhookReceiver.SECRET);
     }
 
     protected String baseUrl() {

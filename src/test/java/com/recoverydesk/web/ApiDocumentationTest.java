@@ -23,7 +23,8 @@ class ApiDocumentationTest extends IntegrationTest {
                 Map.entry("/api/v1/cases/{id}", "get"), Map.entry("/api/v1/cases/{id}/replies", "post"),
                 Map.entry("/api/v1/cases/{id}/cancel", "post"), Map.entry("/api/v1/tasks", "get"),
                 Map.entry("/api/v1/tasks/{taskId}/claim", "post"), Map.entry("/api/v1/tasks/{taskId}/complete", "post"),
-                Map.entry("/api/v1/admin/credited-deposits", "post"));
+                Map.entry("/api/v1/admin/credited-deposits", "post"), Map.entry("/api/v1/admin/deposit-addresses", "post"),
+                Map.entry("/api/v1/admin/deposit-addresses/{address}", "put"));
         endpoints.forEach((path, method) -> {
             assertThat(paths.has(path)).as(path).isTrue();
             assertThat(paths.get(path).has(method)).as(method + " " + path).isTrue();
