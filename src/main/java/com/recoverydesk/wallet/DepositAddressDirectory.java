@@ -1,7 +1,6 @@
 package com.recoverydesk.wallet;
 
 import com.recoverydesk.chain.EvmAddress;
-import java.time.Clock;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

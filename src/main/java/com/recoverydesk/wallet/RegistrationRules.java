@@ -1,7 +1,7 @@
 package com.recoverydesk.wallet;
 
 import com.recoverydesk.chain.EvmAddress;
-import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.rules.RecoveryRules;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
