@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.recoverydesk.chain.ChainClients;
+import com.recoverydesk.support.Api;
 import com.recoverydesk.support.ChildApplication;
 import com.recoverydesk.support.IntegrationTest;
 import com.recoverydesk.support.TestDeposits;
@@ -46,7 +47,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.web3j.crypto.Bip32ECKeyPair;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
+import org.web3j.crypto.MnemonicUtils;
 import org.web3j.utils.Numeric;
 
 /**
@@ -104,15 +108,9 @@ class ProductionProfileTest extends IntegrationTest {
         // the test classpath carries the test issuer's library; production's does not
         settings.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration,"
                 + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
-        // Until the deposit system's upsert endpoint is on this branch, the address is issued at start-up through
-        // the wallet directory that endpoint uses (support.SeedDepositAddress).
-        settings.put("recovery.test.seed.user-id", "carol");
-        settings.put("recovery.test.seed.account-index", "7");
-        settings.put("recovery.test.seed.chain", "ethereum");
         settings.put("logging.level.com.recoverydesk", "INFO");
         log = Files.createTempFile("prod-profile-", ".log");
         prod = ChildApplication.start(settings, log);
-        prod.awaitLog("SEEDED deposit address", Duration.ofSeconds(60), () -> { });
         startFailure = null;
     }
 
@@ -170,8 +168,14 @@ class ProductionProfileTest extends IntegrationTest {
 
     @Test
     void aCaseGoesFromACustomersTokenThroughStaffSignedInWithTheIssuerToCompletedOnTheChain() throws Exception {
+        // the exchange's deposit system issues carol an address (HD account 7, so the local signer can refund from it)
+        String issued = addressOf(MNEMONIC, 7);
+        HttpResponse<String> upsert = call("PUT", "/api/v1/admin/deposit-addresses/" + issued, bearer(issuer.accessToken("depositbot")),
+                Api.json(Map.of("userId", "carol", "chains", java.util.List.of("ethereum"), "accountIndex", 7)));
+        assertThat(upsert.statusCode()).as(upsert.body()).isEqualTo(201);
         String carol = issuer.accessToken("carol");
         String deposit = depositAddressOf(carol);
+        assertThat(deposit).isEqualTo(issued);
         String tx = deposits.sendToken("bsc", USDT, deposit, new BigInteger("250000000000000000000"));
         deposits.mine("bsc", 15);
         String refundTo = Keys.toChecksumAddress(Keys.getAddress(Keys.createEcKeyPair()));
@@ -259,6 +263,13 @@ class ProductionProfileTest extends IntegrationTest {
 
     private String status(String token, String id) throws Exception {
         return json(call("GET", "/api/v1/cases/" + id, bearer(token), null)).get("status").asText();
+    }
+
+    /** The address of HD account {@code index} (m/44'/60'/0'/0/index), as the exchange's deposit system derived it. */
+    private static String addressOf(String mnemonic, int index) {
+        Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, null));
+        int[] path = {44 | Bip32ECKeyPair.HARDENED_BIT, 60 | Bip32ECKeyPair.HARDENED_BIT, Bip32ECKeyPair.HARDENED_BIT, 0, index};
+        return Keys.toChecksumAddress(Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, path)).getAddress());
     }
 
     private static Map<String, String> bearer(String token) {

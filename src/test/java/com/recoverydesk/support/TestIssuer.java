@@ -75,7 +75,8 @@ public class TestIssuer implements AutoCloseable {
     /** Users of the identity provider and their groups. */
     public static final Map<String, List<String>> USERS = Map.of(
             "carol", List.of("customers"), "dave", List.of("customers"),
-            "sofia", List.of("appeals"), "wanda", List.of("wallet"), "otto", List.of("camunda-admin"));
+            "sofia", List.of("appeals"), "wanda", List.of("wallet"), "otto", List.of("camunda-admin"),
+            "depositbot", List.of("deposit-system"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RSAKey signingKey;
