@@ -21,4 +21,9 @@ public class CaseViews {
         List<CaseView.TransactionView> sent = source == null ? List.of() : source.of(c.id());
         return CaseView.of(c, timeline.of(c.id()), sent);
     }
+
+    /** The customer's note, the specialists' questions and the customer's replies, for the people who decide. */
+    public Conversation conversation(RecoveryCase c) {
+        return Conversation.of(c, timeline.of(c.id()));
+    }
 }

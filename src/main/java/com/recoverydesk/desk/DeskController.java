@@ -82,7 +82,7 @@ class DeskController {
                         t.getAssignee(), "/camunda/app/tasklist/default/#/?task=" + t.getId()))
                 .toList();
         return new DeskCase(c.customerId(), view, checks(view), open,
-                processes.stream().map(p -> "/camunda/app/cockpit/default/#/process-instance/" + p).toList());
+                processes.stream().map(p -> "/camunda/app/cockpit/default/#/process-instance/" + p).toList(), views.conversation(c).words());
     }
 
     /** What the workflow checked, passed and failed, in the order it checked them. */
@@ -126,6 +126,7 @@ class DeskController {
     record OpenTask(String id, String name, String kind, String assignee, String tasklistLink) {
     }
 
-    record DeskCase(String customerId, @com.fasterxml.jackson.annotation.JsonProperty("case") CaseView theCase, List<Check> checks, List<OpenTask> tasks, List<String> cockpitLinks) {
+    record DeskCase(String customerId, @com.fasterxml.jackson.annotation.JsonProperty("case") CaseView theCase, List<Check> checks, List<OpenTask> tasks, List<String> cockpitLinks,
+            List<com.recoverydesk.cases.Conversation.Words> conversation) {
     }
 }

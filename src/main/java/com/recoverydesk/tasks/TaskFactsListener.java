@@ -2,6 +2,8 @@ package com.recoverydesk.tasks;
 
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
+import com.recoverydesk.cases.CaseViews;
+import com.recoverydesk.cases.Conversation;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.chain.ChainConfig;
@@ -9,6 +11,8 @@ import com.recoverydesk.chain.NativeCoin;
 import com.recoverydesk.chain.RecoveryRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,16 +32,49 @@ class TaskFactsListener implements TaskListener {
 
     private final CaseStore cases;
     private final RecoveryRules rules;
+    private final CaseViews views;
 
-    TaskFactsListener(CaseStore cases, RecoveryRules rules) {
+    TaskFactsListener(CaseStore cases, RecoveryRules rules, CaseViews views) {
         this.cases = cases;
         this.rules = rules;
+        this.views = views;
     }
 
     @Override
     public void notify(DelegateTask task) {
         RecoveryCase c = cases.find((String) task.getVariable(CaseProcess.CASE_ID)).orElseThrow();
-        task.setVariableLocal(FACTS, markdown(c, rules.chain(c.chain()).orElseThrow(), task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK)));
+        task.setVariableLocal(FACTS, markdown(c, rules.chain(c.chain()).orElseThrow(), task.getTaskDefinitionKey().equals(CaseProcess.REVIEW_TASK))
+                + conversation(views.conversation(c)));
+    }
+
+    /**
+     * The customer's own words and the questions asked before, each as a quoted paragraph with its time and author.
+     * Every punctuation character is backslash-escaped (CommonMark allows it for all ASCII punctuation), so the
+     * form shows exactly what was written and nothing a customer typed becomes a link, markup or HTML.
+     */
+    static String conversation(Conversation said) {
+        if (said.isEmpty()) {
+            return "\n\n#### What the customer wrote\n\nNo note and no replies.";
+        }
+        StringBuilder text = new StringBuilder("\n\n#### What the customer wrote");
+        for (Conversation.Words w : said.words()) {
+            text.append("\n\n**").append(switch (w.kind()) {
+                case NOTE -> "Note with the filing";
+                case QUESTION -> "Question asked";
+                case REPLY -> "Reply";
+            }).append("** ").append(asText(w.author())).append(", ").append(asText(WHEN.format(w.at()))).append("\n");
+            for (String line : w.text().split("\\R", -1)) {
+                text.append("\n> ").append(asText(line));
+            }
+        }
+        return text.toString();
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** Any text as literal text in markdown: every ASCII punctuation character escaped. */
+    static String asText(String text) {
+        return text.replaceAll("([!-/:-@\\[-`{-~])", "\\\\$1");
     }
 
     static String markdown(RecoveryCase c, ChainConfig chain, boolean forReview) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
+import com.recoverydesk.cases.Conversation;
+import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.identity.Groups;
 import com.recoverydesk.web.ApiProblem;
@@ -180,9 +182,11 @@ class TasksController {
 
     private TaskView view(Task task) {
         String caseId = caseIdOf(task);
-        CaseView theCase = cases.find(caseId).map(views::of).orElse(null);
+        RecoveryCase found = cases.find(caseId).orElse(null);
+        CaseView theCase = found == null ? null : views.of(found);
         return new TaskView(task.getId(), caseId, TaskKind.of(task.getTaskDefinitionKey()), task.getName(), task.getAssignee(),
-                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), theCase == null ? null : theCase.facts(), theCase);
+                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), theCase == null ? null : theCase.facts(), theCase,
+                found == null ? List.of() : views.conversation(found).words());
     }
 
     private String caseIdOf(Task task) {
@@ -201,9 +205,12 @@ class TasksController {
     record DecisionForm(String decision, String reason, String message, String valuationUsd) {
     }
 
-    /** {@code facts} are the case's verified on-chain facts; {@code case} the whole case as its customer sees it. */
+    /**
+     * {@code facts} are the case's verified on-chain facts; {@code case} the whole case as its customer sees it;
+     * {@code conversation} the customer's note, the questions asked and the replies, as plain text.
+     */
     record TaskView(String id, String caseId, TaskKind kind, String name, String assignee, Instant created,
-            CaseView.FactsView facts, @JsonProperty("case") CaseView theCase) {
+            CaseView.FactsView facts, @JsonProperty("case") CaseView theCase, List<Conversation.Words> conversation) {
     }
 
     record CompletedView(String taskId, String caseId, TaskKind kind, String decision, String caseStatus) {
