@@ -9,6 +9,7 @@ import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
 import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.RecoveryRules;
+import com.recoverydesk.people.TokenAmount;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -64,11 +65,18 @@ public class FeeAssessment {
 
     private boolean charge(RecoveryCase c, FeeQuote quote) {
         if (!quote.coversFee()) {
-            transitions.reject(c.id(), ReasonCode.BELOW_FEE, CaseTransitions.SYSTEM, "Fee: " + quote.rule() + ".");
+            transitions.reject(c.id(), ReasonCode.BELOW_FEE, CaseTransitions.SYSTEM, "The fee would be " + inTokens(c, quote.fee()) + ": "
+                    + quote.rule() + ".");
             return false;
         }
         cases.recordFee(c.id(), new CaseFee(quote.fee(), quote.feeUsd(), quote.valueUsd(), quote.rule()));
-        timeline.note(c.id(), CaseTransitions.SYSTEM, "FEE_QUOTED", c.status(), "Fee: " + quote.rule() + ".");
+        timeline.note(c.id(), CaseTransitions.SYSTEM, "FEE_QUOTED", c.status(), "Fee " + inTokens(c, quote.fee()) + ", refund "
+                + inTokens(c, quote.refund()) + ": " + quote.rule() + ".");
         return true;
+    }
+
+    private TokenAmount inTokens(RecoveryCase c, java.math.BigInteger raw) {
+        var coin = rules.chain(c.chain()).orElseThrow().nativeCoin();
+        return c.facts().units(raw, coin.symbol(), coin.decimals());
     }
 }

@@ -5,6 +5,7 @@ import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.RecoveryRules;
 import com.recoverydesk.chain.TokenRule;
+import com.recoverydesk.people.TokenAmount;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.math.BigDecimal;
@@ -106,7 +107,8 @@ class FeeQuoteController {
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), q.amount().toString(), true,
                     q.fee().toString(), q.refund().toString(), q.valueUsd().setScale(2, java.math.RoundingMode.DOWN),
                     q.feeUsd().setScale(2, java.math.RoundingMode.UP), q.rule(), q.coversFee(),
-                    q.coversFee() ? "You would receive " + q.refund() + " raw units after the fee."
+                    q.coversFee() ? "You would receive " + new TokenAmount(q.refund(), asset.decimals(), asset.symbol()) + " after the fee of "
+                            + new TokenAmount(q.fee(), asset.decimals(), asset.symbol()) + "."
                             : "This deposit is worth less than the fee or the minimum worth recovering.");
         }
 

@@ -9,7 +9,6 @@ import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.NativeCoin;
 import com.recoverydesk.chain.RecoveryRules;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -84,8 +83,7 @@ class TaskFactsListener implements TaskListener {
         lines.add("- **TXID** " + (chain.explorerUrl() == null ? c.txHash() : "[" + c.txHash() + "](" + chain.explorerUrl() + "/tx/" + c.txHash() + ")"));
         DepositFacts f = c.facts();
         if (f != null) {
-            int decimals = f.decimals() != null ? f.decimals() : chain.nativeCoin().decimals();
-            lines.add("- **Amount** " + new BigDecimal(f.amount()).movePointLeft(decimals).stripTrailingZeros().toPlainString() + " "
+            lines.add("- **Amount** " + f.units(f.amount(), chain.nativeCoin().symbol(), chain.nativeCoin().decimals()).number() + " "
                     + asset(f, chain.nativeCoin()));
             if (forReview) {
                 lines.add("- **Sender** " + f.from());
@@ -95,6 +93,11 @@ class TaskFactsListener implements TaskListener {
         lines.add("- **Refund to** " + c.refundAddress());
         lines.add("- **Fee** " + (c.fee() == null ? "no price known: enter a valuation"
                 : c.fee().usd().setScale(2, RoundingMode.UP).toPlainString() + " USD (" + escaped(c.fee().rule()) + ")"));
+        if (f != null && c.fee() != null) {
+            NativeCoin coin = chain.nativeCoin();
+            lines.add("- **In tokens** fee " + escaped(f.units(c.fee().amount(), coin.symbol(), coin.decimals()).toString()) + ", refund "
+                    + escaped(f.units(f.amount().subtract(c.fee().amount()), coin.symbol(), coin.decimals()).toString()));
+        }
         if (forReview) {
             lines.add("- **Recovery on this chain** " + chain.recovery().name()
                     + (chain.conditions().isEmpty() ? "" : ": " + escaped(String.join(" ", chain.conditions()))));

@@ -68,6 +68,23 @@ class CustomerWordsTest extends IntegrationTest {
         assertThat(taskOfCase(api, id).get("conversation")).isEmpty();
     }
 
+    @Test
+    void sentencesForPeopleGiveAmountsInTokensAndJsonKeepsRawUnits() {
+        Api api = new Api(baseUrl());
+        String id = fileWithNote(api, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> CaseFlow.status(api, "alice", id).equals("IN_REVIEW"));
+
+        assertThat(facts(id)).contains("- **Amount** 250 USDT", "- **In tokens** fee 20 USDT, refund 230 USDT");
+        JsonNode c = api.get("alice", "/api/v1/cases/" + id).body();
+        List<String> messages = java.util.stream.StreamSupport.stream(c.get("timeline").spliterator(), false)
+                .map(e -> e.get("message").asText()).toList();
+        assertThat(messages).anyMatch(m -> m.startsWith("The chain confirms the deposit of 250 USDT in block "))
+                .anyMatch(m -> m.startsWith("Fee 20 USDT, refund 230 USDT: 5% of 250 USD"))
+                .noneMatch(m -> m.matches(".*\\d{10,}.*"));
+        assertThat(c.get("facts").get("amount").asText()).isEqualTo("250000000000000000000");
+        assertThat(c.get("fee").get("amount").asText()).isEqualTo("20000000000000000000");
+    }
+
     private String facts(String caseId) {
         return (String) tasks.getVariableLocal(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("reviewAppeal")
                 .singleResult().getId(), "facts");
