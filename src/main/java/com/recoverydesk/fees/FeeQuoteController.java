@@ -5,13 +5,17 @@ import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.RecoveryRules;
 import com.recoverydesk.chain.TokenRule;
+import com.recoverydesk.chain.FeeRule;
+import com.recoverydesk.people.CustomerMessages;
 import com.recoverydesk.people.TokenAmount;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +34,17 @@ class FeeQuoteController {
 
     private final FeeQuotes quotes;
     private final RecoveryRules rules;
+    private final CustomerMessages messages;
 
-    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules) {
+    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules, CustomerMessages messages) {
         this.quotes = quotes;
         this.rules = rules;
+        this.messages = messages;
     }
 
     @GetMapping("/api/v1/fees/quote")
     QuoteView quote(@RequestParam(required = false) String type, @RequestParam(required = false) String chain,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String amount) {
+            @RequestParam(required = false) String token, @RequestParam(required = false) String amount, Locale language) {
         List<FieldError> errors = new ArrayList<>();
         CaseType caseType = caseType(type, errors);
         Optional<ChainConfig> config = chain == null ? Optional.empty() : rules.chain(chain);
@@ -51,8 +57,25 @@ class FeeQuoteController {
             throw new InvalidRequest(errors);
         }
         return quotes.quote(caseType, config.get(), asset.contract(), asset.decimals(), raw)
-                .map(q -> QuoteView.of(caseType, config.get().name(), asset, q))
-                .orElseGet(() -> QuoteView.unpriced(caseType, config.get().name(), asset, raw));
+                .map(q -> QuoteView.of(caseType, config.get().name(), asset, q, sentence(caseType, asset, q, language)))
+                .orElseGet(() -> QuoteView.unpriced(caseType, config.get().name(), asset, raw, messages.text("quote.unpriced", language)));
+    }
+
+    /** The quote as the customer reads it, in their language, amounts in tokens. */
+    private String sentence(CaseType type, Asset asset, FeeQuote q, Locale language) {
+        FeeRule rule = rules.fees().get(type);
+        String percent = plain(rule.percent());
+        String min = plain(rule.minUsd());
+        String max = plain(rule.maxUsd());
+        return q.coversFee()
+                ? messages.text("quote.covered", language, q.feeUsd().setScale(2, RoundingMode.UP).toPlainString(),
+                        new TokenAmount(q.fee(), asset.decimals(), asset.symbol()).toString(),
+                        new TokenAmount(q.refund(), asset.decimals(), asset.symbol()).toString(), percent, min, max)
+                : messages.text("quote.notCovered", language, plain(rules.minimumDepositUsd().get(type)), percent, min, max);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static CaseType caseType(String type, List<FieldError> errors) {
@@ -103,19 +126,15 @@ class FeeQuoteController {
     record QuoteView(CaseType type, String chain, String tokenContract, String symbol, int decimals, String amount, boolean priced,
             String fee, String refund, BigDecimal valueUsd, BigDecimal feeUsd, String rule, boolean coversFee, String message) {
 
-        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuote q) {
+        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuote q, String message) {
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), q.amount().toString(), true,
                     q.fee().toString(), q.refund().toString(), q.valueUsd().setScale(2, java.math.RoundingMode.DOWN),
-                    q.feeUsd().setScale(2, java.math.RoundingMode.UP), q.rule(), q.coversFee(),
-                    q.coversFee() ? "You would receive " + new TokenAmount(q.refund(), asset.decimals(), asset.symbol()) + " after the fee of "
-                            + new TokenAmount(q.fee(), asset.decimals(), asset.symbol()) + "."
-                            : "This deposit is worth less than the fee or the minimum worth recovering.");
+                    q.feeUsd().setScale(2, java.math.RoundingMode.UP), q.rule(), q.coversFee(), message);
         }
 
-        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw) {
+        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw, String message) {
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), raw.toString(), false, null, null,
-                    null, null, null, true, "We have no price for this token: an appeals specialist values it and the fee follows"
-                            + " the same rule. You see it on your case before anything is paid.");
+                    null, null, null, true, message);
         }
     }
 }

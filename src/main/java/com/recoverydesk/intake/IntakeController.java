@@ -6,7 +6,9 @@ import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.InvalidRequest;
+import com.recoverydesk.people.CustomerLanguages;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,15 +27,17 @@ class IntakeController {
     private final CaseFormValidator validator;
     private final Intake intake;
     private final CaseViews views;
+    private final CustomerLanguages languages;
 
-    IntakeController(CaseFormValidator validator, Intake intake, CaseViews views) {
+    IntakeController(CaseFormValidator validator, Intake intake, CaseViews views, CustomerLanguages languages) {
         this.validator = validator;
         this.intake = intake;
         this.views = views;
+        this.languages = languages;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CaseView> file(@RequestBody CaseForm form, Authentication caller) {
+    ResponseEntity<CaseView> file(@RequestBody CaseForm form, Authentication caller, Locale language) {
         CaseFormValidator.Result result = validator.validate(caller.getName(), form);
         if (!result.problems().isEmpty()) {
             throw new InvalidRequest(result.problems());
@@ -46,6 +50,8 @@ class IntakeController {
                     "You already have an open case for this transaction. Follow that case instead of filing again.",
                     Map.of("caseId", e.existingCaseId(), "case", "/api/v1/cases/" + e.existingCaseId()));
         }
+        // the e-mails about this case, sent later and outside any request, are written in the language it was filed in
+        languages.remember(caller.getName(), language);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + filed.id()))
                 .body(views.of(filed));
     }

@@ -14,7 +14,7 @@ public record TokenAmount(BigInteger raw, int decimals, String symbol) {
 
     public TokenAmount {
         if (raw == null || decimals < 0) {
-            throw new IllegalArgumentException("a token amount needs raw units and non-negative decimals");
+            throw new IllegalArgumentException("a token amount needs an amount in the smallest unit and non-negative decimals");
         }
     }
 
