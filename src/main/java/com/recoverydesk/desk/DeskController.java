@@ -1,5 +1,9 @@
 package com.recoverydesk.desk;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStore;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Read-only: decisions stay in Tasklist and the task API, where four-eyes is enforced.
  */
 @RestController
+@Tag(name = "staff")
 @RequestMapping("/api/v1/desk/cases")
 class DeskController {
 
@@ -44,6 +49,9 @@ class DeskController {
         this.tasks = tasks;
     }
 
+    @Operation(operationId = "searchCases", summary = "Search cases on the desk",
+            description = "Finds cases by TXID, customer, address, status or chain, newest first. A TXID or address that cannot be one is 400.")
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.FORBIDDEN})
     @GetMapping
     List<CaseSummary> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
             @RequestParam(required = false) String address, @RequestParam(required = false) String status,
@@ -70,6 +78,9 @@ class DeskController {
                 .map(CaseSummary::of).toList();
     }
 
+    @Operation(operationId = "getDeskCase", summary = "Read a case on the desk",
+            description = "One case with its checks, the customer's words, its open tasks with links into Tasklist and its process instances in Cockpit.")
+    @Refusals({Refusal.FORBIDDEN, Refusal.CASE_NOT_FOUND})
     @GetMapping("/{id}")
     DeskCase one(@PathVariable String id) {
         RecoveryCase c = cases.find(id)

@@ -1,5 +1,10 @@
 package com.recoverydesk.fees;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.chain.ChainConfig;
 import com.recoverydesk.chain.EvmAddress;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The same {@link FeeQuotes} charges the case, so the quote is what the user pays.
  */
 @RestController
+@Tag(name = "customers")
 class FeeQuoteController {
 
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,60}(\\.\\d{1,36})?");
@@ -42,6 +48,10 @@ class FeeQuoteController {
         this.messages = messages;
     }
 
+    @Operation(operationId = "quoteFee", summary = "Quote the fee before filing",
+            description = "The fee and the refund for a deposit of `amount` whole tokens, computed exactly as a case is charged. `fee` and `refund` are raw units (strings of digits); `message` says it in tokens, in the language of Accept-Language. Public.")
+    @SecurityRequirements
+    @Refusals(Refusal.INVALID_REQUEST)
     @GetMapping("/api/v1/fees/quote")
     QuoteView quote(@RequestParam(required = false) String type, @RequestParam(required = false) String chain,
             @RequestParam(required = false) String token, @RequestParam(required = false) String amount, Locale language) {

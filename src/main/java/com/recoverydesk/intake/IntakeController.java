@@ -1,5 +1,9 @@
 package com.recoverydesk.intake;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.OpenCaseExists;
 import com.recoverydesk.cases.RecoveryCase;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Where a customer files a recovery case. */
 @RestController
+@Tag(name = "customers")
 @RequestMapping("/api/v1/cases")
 class IntakeController {
 
@@ -36,6 +41,9 @@ class IntakeController {
         this.languages = languages;
     }
 
+    @Operation(operationId = "fileCase", summary = "File a recovery case",
+            description = "Files a case for a deposit sent over the wrong network or of an unlisted token. Answers 201 with the case and its `Location`; 409 when the caller already has an open case for the chain and TXID (the problem names it); 400 with one entry per bad field, and nothing is stored. The request's Accept-Language becomes the language of the e-mails about the case.")
+    @Refusals(value = {Refusal.INVALID_REQUEST, Refusal.CASE_ALREADY_OPEN}, created = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CaseView> file(@RequestBody CaseForm form, Authentication caller, Locale language) {
         CaseFormValidator.Result result = validator.validate(caller.getName(), form);

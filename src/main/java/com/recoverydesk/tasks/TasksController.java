@@ -1,5 +1,9 @@
 package com.recoverydesk.tasks;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
@@ -40,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * they judge Tasklist and the engine REST API.
  */
 @RestController
+@Tag(name = "staff")
 @RequestMapping("/api/v1/tasks")
 class TasksController {
 
@@ -55,6 +60,9 @@ class TasksController {
         this.views = views;
     }
 
+    @Operation(operationId = "listTasks", summary = "List the open tasks of my groups",
+            description = "Review and approval tasks the caller's groups may work on, oldest first, each with the case, its facts and the customer's words (`conversation`).")
+    @Refusals(Refusal.FORBIDDEN)
     @GetMapping
     List<TaskView> open(Authentication caller) {
         List<String> groups = groupsOf(caller);
@@ -63,6 +71,9 @@ class TasksController {
         return visible.stream().map(this::view).toList();
     }
 
+    @Operation(operationId = "claimTask", summary = "Claim a task",
+            description = "Assigns the task to the caller. 409 when someone else holds it; 403 when four-eyes forbids the caller.")
+    @Refusals({Refusal.FORBIDDEN, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId, Authentication caller) {
         Task task = visibleTask(taskId, caller);
@@ -76,6 +87,9 @@ class TasksController {
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
+    @Operation(operationId = "completeTask", summary = "Decide a task",
+            description = "Completes a review (APPROVE, REJECT with a reason, REQUEST_INFO with a message, valuationUsd for an unpriced token) or an approval (APPROVE, REJECT). Four-eyes is enforced by the engine: the reviewer cannot approve the refund (403).")
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.INVALID_DECISION, Refusal.FORBIDDEN, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
     @PostMapping("/{taskId}/complete")
     CompletedView complete(@PathVariable String taskId, @RequestBody DecisionForm form, Authentication caller) {
         Task task = visibleTask(taskId, caller);

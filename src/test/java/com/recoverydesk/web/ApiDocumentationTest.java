@@ -27,12 +27,42 @@ class ApiDocumentationTest extends IntegrationTest {
         endpoints.forEach((path, method) -> {
             assertThat(paths.has(path)).as(path).isTrue();
             assertThat(paths.get(path).has(method)).as(method + " " + path).isTrue();
-            assertThat(paths.get(path).get(method).get("responses").has("400")).as("problem responses of " + path).isTrue();
+            assertThat(paths.get(path).get(method).get("summary").asText()).as("summary of " + path).isNotBlank();
+            assertThat(paths.get(path).get(method).get("description").asText()).as("description of " + path).isNotBlank();
         });
         assertThat(paths.get("/api/v1/cases").has("get")).isTrue();
+        assertThat(operationIds(paths)).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+"))
+                .contains("fileCase", "getCase", "listMyCases", "replyToCase", "cancelCase", "quoteFee", "listChains", "listTasks",
+                        "claimTask", "completeTask", "importCreditedDeposits");
+        // each operation lists the statuses it really answers with
+        assertThat(fieldNames(paths.get("/api/v1/cases").get("post").get("responses"))).containsExactly("201", "400", "401", "409");
+        assertThat(paths.get("/api/v1/cases").get("post").get("responses").get("409").get("content").get("application/problem+json")
+                .get("examples").has("CASE_ALREADY_OPEN")).isTrue();
+        assertThat(fieldNames(paths.get("/api/v1/chains").get("get").get("responses"))).containsExactly("200");
+        assertThat(paths.get("/api/v1/chains").get("get").get("security")).isEmpty();
+        assertThat(fieldNames(paths.get("/api/v1/cases/{id}").get("get").get("responses"))).containsExactly("200", "401", "404");
+        assertThat(fieldNames(paths.get("/api/v1/tasks/{taskId}/complete").get("post").get("responses")))
+                .containsExactly("200", "400", "401", "403", "404", "409");
+        assertThat(paths.get("/api/v1/cases").get("post").get("tags")).extracting(JsonNode::asText).containsExactly("customers");
+        assertThat(paths.get("/api/v1/tasks").get("get").get("tags")).extracting(JsonNode::asText).containsExactly("staff");
+        assertThat(paths.get("/api/v1/admin/credited-deposits").get("post").get("tags")).extracting(JsonNode::asText).containsExactly("operators");
+        assertThat(fieldNames(docs.get("components").get("securitySchemes"))).containsExactly("basic", "bearer");
+        assertThat(docs.get("servers").get(0).get("url").asText()).isEqualTo("http://localhost:8080");
         String description = docs.get("info").get("description").asText();
         for (ReasonCode code : ReasonCode.values()) {
             assertThat(description).contains(code.name());
         }
+    }
+
+    private static java.util.List<String> operationIds(JsonNode paths) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        paths.forEach(item -> item.forEach(operation -> ids.add(operation.get("operationId").asText())));
+        return ids;
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }
