@@ -48,10 +48,23 @@ class ApiDocumentationTest extends IntegrationTest {
         assertThat(paths.get("/api/v1/admin/credited-deposits").get("post").get("tags")).extracting(JsonNode::asText).containsExactly("operators");
         assertThat(fieldNames(docs.get("components").get("securitySchemes"))).containsExactly("basic", "bearer");
         assertThat(docs.get("servers").get(0).get("url").asText()).isEqualTo("http://localhost:8080");
+        // an example of every request and every response, for engineers testing a generated client
+        paths.forEach(item -> item.forEach(operation -> {
+            String id = operation.get("operationId").asText();
+            if (operation.has("requestBody")) {
+                operation.get("requestBody").get("content").forEach(media -> assertThat(hasExample(media)).as("request example of " + id).isTrue());
+            }
+            operation.get("responses").fields().forEachRemaining(answer -> answer.getValue().path("content")
+                    .forEach(media -> assertThat(hasExample(media)).as(answer.getKey() + " example of " + id).isTrue()));
+        }));
         String description = docs.get("info").get("description").asText();
         for (ReasonCode code : ReasonCode.values()) {
             assertThat(description).contains(code.name());
         }
+    }
+
+    private static boolean hasExample(JsonNode media) {
+        return media.has("example") || (media.has("examples") && media.get("examples").size() > 0);
     }
 
     private static java.util.List<String> operationIds(JsonNode paths) {
