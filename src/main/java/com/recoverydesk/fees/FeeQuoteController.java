@@ -49,7 +49,7 @@ class FeeQuoteController {
     }
 
     @Operation(operationId = "quoteFee", summary = "Quote the fee before filing",
-            description = "The fee and the refund for a deposit of `amount` whole tokens, computed exactly as a case is charged. `fee` and `refund` are raw units (strings of digits); `message` says it in tokens, in the language of Accept-Language. Public.")
+            description = "The fee and the refund for a deposit of `amount` whole tokens, computed exactly as a case is charged. `fee` and `refund` are in the token's smallest unit (strings of digits); `message` says it in tokens, in the language of Accept-Language. Public.")
     @SecurityRequirements
     @Refusals(Refusal.INVALID_REQUEST)
     @GetMapping("/api/v1/fees/quote")

@@ -50,6 +50,9 @@ class IntakeController {
         if (!result.problems().isEmpty()) {
             throw new InvalidRequest(result.problems());
         }
+        // the e-mails about this case, sent later and outside any request, are written in the language it was filed in;
+        // remembered before the case exists, since its first step (and a rejection e-mail) may run at once
+        languages.remember(caller.getName(), language);
         RecoveryCase filed;
         try {
             filed = intake.file(result.filing());
@@ -58,8 +61,6 @@ class IntakeController {
                     "You already have an open case for this transaction. Follow that case instead of filing again.",
                     Map.of("caseId", e.existingCaseId(), "case", "/api/v1/cases/" + e.existingCaseId()));
         }
-        // the e-mails about this case, sent later and outside any request, are written in the language it was filed in
-        languages.remember(caller.getName(), language);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + filed.id()))
                 .body(views.of(filed));
     }

@@ -34,6 +34,11 @@ public class CustomerMessages {
         return messages.getMessage(key, args.length == 0 ? null : args, Languages.resolve(language.toLanguageTag()));
     }
 
+    /** The sentence {@code key} in {@code language}, or {@code fallback} when the bundles have no such key. */
+    public String textOr(String key, String fallback, Locale language, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, fallback, Languages.resolve(language.toLanguageTag()));
+    }
+
     /**
      * Why a case was refused, in {@code language}: the reason code's sentence, then the detail as it was written
      * (a specialist's own words stay in the language they were written in).

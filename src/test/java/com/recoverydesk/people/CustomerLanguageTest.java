@@ -102,6 +102,34 @@ class CustomerLanguageTest extends IntegrationTest {
     }
 
     @Test
+    void aBadFilingIsExplainedInTheCustomersLanguageWithTheSameCodes() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", "WRONG_NETWORK");
+        form.put("chain", "bsc");
+        form.put("txHash", "0x1234");
+        form.put("depositAddress", STRANGER);
+        form.put("refundAddress", "0x70997970c51812DC3A010C7d01b50e0d17dc79C8");
+
+        Api.Answer zh = new Api(baseUrl()).in("zh-CN").post("alice", "/api/v1/cases", form);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(zh.body().get("detail").asText()).isEqualTo("请求中有 2 处错误；每处错误都在“errors”中列出。");
+        assertThat(said(zh.body().get("errors"))).containsExactlyInAnyOrder(
+                "txHash INVALID_TX_HASH 交易哈希由 0x 加 64 个十六进制字符组成。请从您的钱包或区块浏览器中重新复制。",
+                "refundAddress BAD_CHECKSUM 此地址有输入错误：其大小写字母与校验和不符。");
+
+        Api.Answer es = new Api(baseUrl()).in("es").post("alice", "/api/v1/cases", form);
+        assertThat(es.body().get("detail").asText()).isEqualTo("La solicitud tiene 2 error(es); cada uno se indica en 'errors'.");
+        Api.Answer en = new Api(baseUrl()).in("en").post("alice", "/api/v1/cases", form);
+        assertThat(en.body().get("detail").asText()).isEqualTo("The request has 2 mistake(s); each is named under 'errors'.");
+    }
+
+    private static java.util.List<String> said(JsonNode errors) {
+        return java.util.stream.StreamSupport.stream(errors.spliterator(), false)
+                .map(e -> e.get("field").asText() + " " + e.get("code").asText() + " " + e.get("message").asText()).toList();
+    }
+
+    @Test
     void thePageGetsItsWordsInTheChosenLanguage() {
         JsonNode words = new Api(baseUrl()).in("zh-CN").get("alice", "/api/v1/messages").body();
 
