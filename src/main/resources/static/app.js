@@ -250,7 +250,7 @@ async function renderCase() {
     row(t('page.case.block'), t('page.case.block.value', c.facts.blockNumber, c.facts.confirmations));
     row(t('page.case.from'), c.facts.from);
   }
-  if (c.fee) row(t('page.case.fee'), `${usd(c.fee.usd)} USD${c.facts ? ' (' + whole(c.fee.amount, c.facts.decimals ?? 18) + ' ' + (c.facts.symbol || '') + ')' : ''} — ${c.fee.rule}`);
+  if (c.fee) row(t('page.case.fee'), `${usd(c.fee.usd)} USD${c.facts ? ' (' + whole(c.fee.amount, c.facts.decimals ?? 18) + ' ' + (c.facts.symbol || '') + ')' : ''}${document.documentElement.lang === 'en' ? ' — ' + c.fee.rule : ''}`);
   const txs = $('detail-transactions');
   txs.innerHTML = '';
   if (!c.transactions.length) { const none = document.createElement('li'); text(none, t('page.case.transactions.none')); txs.appendChild(none); }
@@ -270,10 +270,20 @@ async function renderCase() {
   timeline.innerHTML = '';
   c.timeline.forEach((e) => {
     const li = document.createElement('li');
-    li.textContent = `${new Date(e.at).toLocaleString()} — ${e.actor}: ${e.message || e.event}`;
+    li.textContent = `${new Date(e.at).toLocaleString()} — ${e.actor}: ${timelineLine(e)}`;
     timeline.appendChild(li);
   });
   document.querySelectorAll(`#case-list .status[data-case-id="${c.id}"]`).forEach((s) => { s.className = 'status ' + c.status; s.textContent = t('status.' + c.status); });
+}
+
+/**
+ * A timeline entry in the page's language. The timeline is the audit trail, written once in English; in another
+ * language the page shows its own line per event, and the words people wrote (questions, answers) as written.
+ */
+function timelineLine(e) {
+  const key = 'page.event.' + e.event;
+  if (document.documentElement.lang === 'en' || words[key] == null) return e.message || e.event;
+  return ['INFO_REQUESTED', 'USER_REPLIED'].includes(e.event) && e.message ? `${t(key)}: ${e.message}` : t(key);
 }
 
 async function reply() {

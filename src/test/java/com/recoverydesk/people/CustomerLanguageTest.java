@@ -140,13 +140,42 @@ class CustomerLanguageTest extends IntegrationTest {
         assertThat(words.get("messages").has("mail.follow")).isFalse();
     }
 
+    @Test
+    void theApprovalEmailNamesTheRefundInTokensInTheLanguageOfTheFiling() throws Exception {
+        String email = "approved-" + UUID.randomUUID() + "@example.com";
+        String id = inReviewAsAlice(new Api(baseUrl()).in("es"), email);
+        Api staff = new Api(baseUrl());
+        CaseFlow.approve(staff, "sam", id, "REVIEW");
+        CaseFlow.approve(staff, "wendy", id, "WALLET_APPROVAL");
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(60)).until(() -> MAIL.received().stream()
+                .filter(m -> recipient(m).equals(email) && subject(m).equals("Su solicitud de recuperación fue aprobada")).findFirst().orElse(null),
+                m -> m != null);
+        assertThat(mail.getContent().toString())
+                .contains("El equipo de wallet aprobó su reembolso: le enviamos 230 USDT a " + REFUND + ".")
+                .doesNotContainPattern("(^|\\s)\\d{10,}");
+    }
+
     private String inReviewAsAlice() {
-        Api api = new Api(baseUrl());
+        return inReviewAsAlice(new Api(baseUrl()), null);
+    }
+
+    private String inReviewAsAlice(Api api, String email) {
         String alice = api.get("alice", "/api/v1/me/deposit-addresses").body().get(0).get("address").asText();
         var deposits = new com.recoverydesk.support.TestDeposits(chains);
         String tx = deposits.sendToken("bsc", USDT, alice, new java.math.BigDecimal("250").movePointRight(18).toBigIntegerExact());
         deposits.mine("bsc", 15);
-        String id = CaseFlow.fileWrongNetwork(api, "alice", "bsc", tx, alice, USDT, REFUND);
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", "WRONG_NETWORK");
+        form.put("chain", "bsc");
+        form.put("txHash", tx);
+        form.put("depositAddress", alice);
+        form.put("tokenContract", USDT);
+        form.put("refundAddress", REFUND);
+        form.put("contactEmail", email);
+        Api.Answer filed = api.post("alice", "/api/v1/cases", form);
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        String id = filed.body().get("id").asText();
         await().atMost(Duration.ofSeconds(60)).until(() -> CaseFlow.status(api, "alice", id).equals("IN_REVIEW"));
         return id;
     }
@@ -168,6 +197,14 @@ class CustomerLanguageTest extends IntegrationTest {
         Api.Answer filed = api.post("alice", "/api/v1/cases", form);
         assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
         return filed.body().get("id").asText();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static String recipient(MimeMessage m) {

@@ -157,7 +157,9 @@ class PeopleInABrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-detail")));
         wait.until(ExpectedConditions.textToBe(By.id("detail-status"), "审核中"));
         assertThat(text("detail-title")).startsWith("申请 ");
-        assertThat(text("detail-facts")).contains("数量", "300 USDT");
+        assertThat(text("detail-facts")).contains("数量", "300 USDT", "20.00 USD (20 USDT)").doesNotContain("minimum fee");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-timeline"), "申诉专员将审核您的申请。"));
+        assertThat(text("detail-timeline")).contains("申请已提交。", "链上已确认这笔充值。");
         screenshot("customer-zh-case");
 
         // the choice sticks across a reload
