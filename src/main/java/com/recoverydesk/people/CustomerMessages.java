@@ -24,9 +24,12 @@ public class CustomerMessages {
     static final String BUNDLE = "messages.properties";
 
     private final MessageSource messages;
+    private final java.util.Set<String> pageKeys;
 
     CustomerMessages(MessageSource messages) {
         this.messages = messages;
+        this.pageKeys = keys().stream().filter(key -> key.startsWith("page.") || key.startsWith("status."))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The sentence {@code key} in {@code language}; arguments are text already written for people (amounts via {@link TokenAmount}). */
@@ -51,10 +54,8 @@ public class CustomerMessages {
     /** The customer page's words ({@code page.*}, {@code status.*}) in {@code language}, unformatted: the page fills in {0}, {1}. */
     public Map<String, String> forThePage(Locale language) {
         Map<String, String> words = new TreeMap<>();
-        for (String key : keys()) {
-            if (key.startsWith("page.") || key.startsWith("status.")) {
-                words.put(key, messages.getMessage(key, null, Languages.resolve(language.toLanguageTag())));
-            }
+        for (String key : pageKeys) {
+            words.put(key, messages.getMessage(key, null, Languages.resolve(language.toLanguageTag())));
         }
         return words;
     }

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class TaskFactsListener implements TaskListener {
 
     static final String FACTS = "facts";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CaseStore cases;
     private final RecoveryRules rules;
@@ -68,8 +69,6 @@ class TaskFactsListener implements TaskListener {
         }
         return text.toString();
     }
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Any text as literal text in markdown: every ASCII punctuation character escaped. */
     static String asText(String text) {
