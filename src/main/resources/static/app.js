@@ -13,7 +13,7 @@ function csrfHeader() {
 }
 
 async function api(path, options = {}) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept': 'application/json', ...csrfHeader(), ...(options.body ? { 'Content-Type': 'application/json' } : {}) }, ...options });
+  const response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept': 'application/json', ...csrfHeader(), ...languageHeader(), ...(options.body ? { 'Content-Type': 'application/json' } : {}) }, ...options });
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
@@ -21,6 +21,40 @@ async function api(path, options = {}) {
 }
 
 function text(el, value) { el.textContent = value == null ? '' : String(value); }
+
+// --- the customer's language: the words come from the server's message bundles (GET /api/v1/messages) ---
+let words = {};
+
+/** The language the customer chose on this page; none means the browser's own Accept-Language. */
+function chosenLanguage() { try { return localStorage.getItem('language'); } catch (e) { return null; } }
+
+function languageHeader() { const chosen = chosenLanguage(); return chosen ? { 'Accept-Language': chosen } : {}; }
+
+/** A sentence in the customer's language, {0}, {1} … filled in as text. */
+function t(key, ...args) {
+  const pattern = words[key] == null ? key : words[key];
+  return pattern.replace(/\{(\d+)\}/g, (m, i) => (args[i] == null ? '' : String(args[i])));
+}
+
+async function loadWords() {
+  const answer = await api('/api/v1/messages');
+  if (!answer.ok) return;
+  words = answer.body.messages;
+  document.documentElement.lang = answer.body.language;
+  $('language').value = answer.body.language;
+  document.querySelectorAll('[data-i18n]').forEach((el) => text(el, t(el.dataset.i18n)));
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+}
+
+async function languageChanged() {
+  try { localStorage.setItem('language', $('language').value); } catch (e) { /* private mode: this page view only */ }
+  await loadWords();
+  const chosen = $('chain').value;
+  await loadChains();
+  if (chosen) { $('chain').value = chosen; chainChanged(); }
+  await Promise.all([loadAddresses(), loadCases()]);
+  renderCase();
+}
 
 /** USD for display only: the figure itself was computed exactly by the server. */
 function usd(value) { return Number(value).toFixed(2); }
@@ -47,7 +81,7 @@ async function loadChains() {
   chains.forEach((c) => {
     const option = document.createElement('option');
     option.value = c.name;
-    option.textContent = `${c.name} (chain id ${c.chainId})`;
+    option.textContent = t('page.chain.option', c.name, c.chainId);
     select.appendChild(option);
   });
   chainChanged();
@@ -61,25 +95,25 @@ function chainChanged() {
   const note = $('chain-note');
   note.className = 'hint';
   if (c.recovery === 'DIRECT') {
-    text(note, `Funds sent over ${c.name} can be recovered.`);
+    text(note, t('page.chain.DIRECT', c.name));
   } else if (c.recovery === 'CONDITIONAL') {
-    text(note, `Funds sent over ${c.name} can be recovered if a specialist confirms: ${c.conditions.join(' ')}`);
+    text(note, t('page.chain.CONDITIONAL', c.name, c.conditions.join(' ')));
   } else {
     note.className = 'error';
-    text(note, `We cannot recover funds sent over ${c.name}. A case filed for it will be rejected.`);
+    text(note, t('page.chain.UNSUPPORTED', c.name));
   }
   refundRule(c);
   const tokens = $('token');
   tokens.innerHTML = '';
   const seen = new Set();
   const add = (value, label) => { const o = document.createElement('option'); o.value = value; o.textContent = label; tokens.appendChild(o); };
-  add('', `${c.nativeCoin.symbol} (the network's own coin)`);
+  add('', t('page.token.native', c.nativeCoin.symbol));
   [...c.tokens, ...(c.demoTokens || [])].forEach((t) => {
     if (seen.has(t.contract)) return;
     seen.add(t.contract);
     add(t.contract, `${t.symbol} — ${t.contract}`);
   });
-  add('other', 'Another token: enter its contract');
+  add('other', t('page.token.other'));
   tokenChanged();
 }
 
@@ -110,7 +144,7 @@ function quote() {
   quoteTimer = setTimeout(async () => {
     const amount = $('claimedAmount').value.trim();
     const fee = $('fee');
-    if (!amount) { fee.className = 'notice'; text(fee, 'Enter the amount to see the fee before you file.'); return; }
+    if (!amount) { fee.className = 'notice'; text(fee, t('page.fee.enterAmount')); return; }
     const params = new URLSearchParams({ type: $('type').value, chain: $('chain').value, token: tokenContract() || '', amount });
     const answer = await api('/api/v1/fees/quote?' + params);
     if (!answer.ok) {
@@ -121,9 +155,8 @@ function quote() {
     const q = answer.body;
     if (!q.priced) { fee.className = 'notice'; text(fee, q.message); return; }
     fee.className = q.coversFee ? 'notice good' : 'notice bad';
-    text(fee, q.coversFee
-      ? `Fee: ${usd(q.feeUsd)} USD (${whole(q.fee, q.decimals)} ${q.symbol}). You would receive ${whole(q.refund, q.decimals)} ${q.symbol}. ${q.rule}.`
-      : `This deposit is worth less than the fee or the minimum worth recovering. ${q.rule}.`);
+    // the server writes the quote in the customer's language, amounts in tokens
+    text(fee, q.message);
   }, 250);
 }
 
@@ -134,7 +167,7 @@ async function loadAddresses() {
   (answer.body || []).forEach((a) => {
     const o = document.createElement('option');
     o.value = a.address;
-    o.textContent = `${a.address} (issued for ${a.chains.join(', ')})`;
+    o.textContent = t('page.depositAddress.option', a.address, a.chains.join(', '));
     select.appendChild(o);
   });
 }
@@ -176,7 +209,7 @@ async function fileCase(event) {
       text($('form-error'), e.message);
     }
   });
-  if (!errors.length) text($('form-error'), answer.body.detail || 'Something went wrong.');
+  if (!errors.length) text($('form-error'), answer.body.detail || t('page.error.generic'));
   const first = errors.length && $(errors[0].field);
   if (first) first.focus();
 }
@@ -185,16 +218,16 @@ async function loadCases() {
   const answer = await api('/api/v1/cases');
   const list = $('case-list');
   list.innerHTML = '';
-  if (!answer.body || !answer.body.length) { list.innerHTML = '<li>No cases yet.</li>'; return; }
+  if (!answer.body || !answer.body.length) { list.innerHTML = ''; const none = document.createElement('li'); text(none, t('page.cases.none')); list.appendChild(none); return; }
   answer.body.forEach((c) => {
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = `${c.type === 'WRONG_NETWORK' ? 'Wrong network' : 'Unlisted token'} on ${c.chain} — ${c.txHash.slice(0, 12)}…`;
+    button.textContent = `${t('page.cases.' + c.type, c.chain)} — ${c.txHash.slice(0, 12)}…`;
     button.addEventListener('click', () => showCase(c.id));
     const status = document.createElement('span');
     status.className = 'status ' + c.status;
-    status.textContent = c.status;
+    status.textContent = t('status.' + c.status);
     status.dataset.caseId = c.id;
     li.append(button, ' ', status);
     list.appendChild(li);
@@ -214,31 +247,31 @@ async function renderCase() {
   const answer = await api('/api/v1/cases/' + selectedCase);
   if (!answer.ok) return;
   const c = answer.body;
-  text($('detail-title'), `Case ${c.id}`);
+  text($('detail-title'), t('page.case.title', c.id));
   const status = $('detail-status');
   status.className = 'status ' + c.status;
-  text(status, c.status);
+  text(status, t('status.' + c.status));
   const reason = $('detail-reason');
   reason.hidden = !c.reasonMessage;
   text(reason, c.reasonMessage ? `${c.reasonMessage} (${c.reasonCode})` : '');
   const facts = $('detail-facts');
   facts.innerHTML = '';
   const row = (label, value) => { const dt = document.createElement('dt'); dt.textContent = label; const dd = document.createElement('dd'); dd.textContent = value; facts.append(dt, dd); };
-  row('Network', c.chain);
-  row('TXID', c.txHash);
-  row('Deposit address', c.depositAddress);
-  row('Refund to', c.refundAddress);
+  row(t('page.case.network'), c.chain);
+  row(t('page.case.txHash'), c.txHash);
+  row(t('page.case.depositAddress'), c.depositAddress);
+  row(t('page.case.refundAddress'), c.refundAddress);
   if (c.facts) {
-    row('Amount', `${whole(c.facts.amount, c.facts.decimals ?? 18)} ${c.facts.symbol || ''}`);
-    row('Token', c.facts.tokenContract || 'the network\'s own coin');
-    row('Block', `${c.facts.blockNumber} (${c.facts.confirmations} confirmations when checked)`);
-    row('Sent from', c.facts.from);
+    row(t('page.case.amount'), `${whole(c.facts.amount, c.facts.decimals ?? 18)} ${c.facts.symbol || ''}`);
+    row(t('page.case.token'), c.facts.tokenContract || t('page.case.token.native'));
+    row(t('page.case.block'), t('page.case.block.value', c.facts.blockNumber, c.facts.confirmations));
+    row(t('page.case.from'), c.facts.from);
   }
-  if (c.fee) row('Fee', `${usd(c.fee.usd)} USD — ${c.fee.rule}`);
-  if (c.price) row('Price used', `${c.price.usd} USD per token (${c.price.source === 'FEED' ? 'price feed ' + c.price.feed : c.price.source === 'STATIC' ? 'fixed price' : 'valued by our specialist'})`);
+  if (c.fee) row(t('page.case.fee'), `${usd(c.fee.usd)} USD${c.facts ? ' (' + whole(c.fee.amount, c.facts.decimals ?? 18) + ' ' + (c.facts.symbol || '') + ')' : ''}${document.documentElement.lang === 'en' ? ' — ' + c.fee.rule : ''}`);
+  if (c.price) row(t('page.case.price'), `${c.price.usd} USD (${c.price.source === 'FEED' ? c.price.feed : c.price.source.toLowerCase()})`);
   const txs = $('detail-transactions');
   txs.innerHTML = '';
-  if (!c.transactions.length) txs.innerHTML = '<li>None yet.</li>';
+  if (!c.transactions.length) { const none = document.createElement('li'); text(none, t('page.case.transactions.none')); txs.appendChild(none); }
   c.transactions.forEach((t) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
@@ -255,10 +288,20 @@ async function renderCase() {
   timeline.innerHTML = '';
   c.timeline.forEach((e) => {
     const li = document.createElement('li');
-    li.textContent = `${new Date(e.at).toLocaleString()} — ${e.actor}: ${e.message || e.event}`;
+    li.textContent = `${new Date(e.at).toLocaleString()} — ${e.actor}: ${timelineLine(e)}`;
     timeline.appendChild(li);
   });
-  document.querySelectorAll(`#case-list .status[data-case-id="${c.id}"]`).forEach((s) => { s.className = 'status ' + c.status; s.textContent = c.status; });
+  document.querySelectorAll(`#case-list .status[data-case-id="${c.id}"]`).forEach((s) => { s.className = 'status ' + c.status; s.textContent = t('status.' + c.status); });
+}
+
+/**
+ * A timeline entry in the page's language. The timeline is the audit trail, written once in English; in another
+ * language the page shows its own line per event, and the words people wrote (questions, answers) as written.
+ */
+function timelineLine(e) {
+  const key = 'page.event.' + e.event;
+  if (document.documentElement.lang === 'en' || words[key] == null) return e.message || e.event;
+  return ['INFO_REQUESTED', 'USER_REPLIED'].includes(e.event) && e.message ? `${t(key)}: ${e.message}` : t(key);
 }
 
 async function reply() {
@@ -270,7 +313,7 @@ async function reply() {
 }
 
 async function cancelCase() {
-  if (!confirm('Withdraw this case? You can file it again later.')) return;
+  if (!confirm(t('page.cancel.confirm'))) return;
   await api(`/api/v1/cases/${selectedCase}/cancel`, { method: 'POST' });
   renderCase();
   loadCases();
@@ -284,6 +327,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('case-form').addEventListener('submit', fileCase);
   $('reply-button').addEventListener('click', reply);
   $('cancel-button').addEventListener('click', cancelCase);
+  $('language').addEventListener('change', languageChanged);
+  await loadWords();
   await Promise.all([loadMe(), loadChains(), loadAddresses(), loadCases()]);
   // the status updates without a reload
   setInterval(() => { renderCase(); }, 2000);

@@ -21,6 +21,33 @@ function add(list, text, href) {
   list.appendChild(li);
 }
 
+/** Raw units as token units, for reading; the figure itself stays exact in the JSON. */
+function whole(raw, decimals) {
+  if (raw == null || decimals == null) return raw;
+  const digits = String(raw).padStart(decimals + 1, '0');
+  const int = digits.slice(0, digits.length - decimals);
+  const frac = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+/** The customer's note, the questions asked and the replies: the customer's words as text, never as markup. */
+function showConversation(words) {
+  const list = $('case-conversation');
+  list.innerHTML = '';
+  const label = { NOTE: 'note with the filing', QUESTION: 'question', REPLY: 'reply' };
+  words.forEach((w) => {
+    const li = document.createElement('li');
+    const head = document.createElement('strong');
+    head.textContent = `${new Date(w.at).toLocaleString()} — ${w.author}, ${label[w.kind] || w.kind}: `;
+    const said = document.createElement('span');
+    said.className = 'said';
+    said.textContent = w.text;
+    li.append(head, said);
+    list.appendChild(li);
+  });
+  if (!words.length) add(list, 'No note and no replies.');
+}
+
 async function search(event) {
   if (event) event.preventDefault();
   $('search-error').textContent = '';
@@ -69,13 +96,14 @@ async function show(id) {
   if (c.facts) {
     row('Sender', c.facts.from);
     row('Token', `${c.facts.symbol || 'native'} ${c.facts.tokenContract || ''}`);
-    row('Amount (raw units)', c.facts.amount);
+    row('Amount', `${whole(c.facts.amount, c.facts.decimals)} ${c.facts.symbol || ''}`);
     row('Decimals', c.facts.decimals);
     row('Block / log index', `${c.facts.blockNumber} / ${c.facts.logIndex ?? '—'}`);
     row('Confirmations when checked', c.facts.confirmations);
   }
-  if (c.fee) row('Fee', `${c.fee.amount} raw = ${c.fee.usd} USD (${c.fee.rule})`);
+  if (c.fee) row('Fee', `${c.facts ? whole(c.fee.amount, c.facts.decimals) + ' ' + (c.facts.symbol || '') : c.fee.amount} = ${c.fee.usd} USD (${c.fee.rule})`);
   if (c.price) row('Charged at price', priceText(c.price));
+  showConversation(d.conversation || []);
   const checks = $('case-checks');
   checks.innerHTML = '';
   d.checks.forEach((k) => add(checks, `${k.passed ? '✓ passed' : '✗ failed'}: ${k.rule}${k.detail ? ' — ' + k.detail : ''}`));

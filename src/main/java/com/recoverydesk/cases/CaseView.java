@@ -34,6 +34,12 @@ public record CaseView(
                 timeline.stream().map(TimelineView::of).toList(), transactions, c.createdAt(), c.updatedAt());
     }
 
+    /** The same case with the reason's sentence in the reader's language. */
+    CaseView withReasonMessage(String sentence) {
+        return new CaseView(id, type, status, reasonCode, sentence, chain, txHash, depositAddress, tokenContract, refundAddress,
+                claimedAmount, note, facts, fee, timeline, transactions, createdAt, updatedAt);
+    }
+
     public record FactsView(String from, String to, String tokenContract, String symbol, Integer decimals, String amount,
             long blockNumber, Integer logIndex, long confirmations, Instant blockTime) {
 

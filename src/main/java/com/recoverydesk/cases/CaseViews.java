@@ -1,6 +1,8 @@
 package com.recoverydesk.cases;
 
+import com.recoverydesk.people.CustomerMessages;
 import java.util.List;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -10,15 +12,25 @@ public class CaseViews {
 
     private final Timeline timeline;
     private final ObjectProvider<CaseTransactions> transactions;
+    private final CustomerMessages messages;
 
-    CaseViews(Timeline timeline, ObjectProvider<CaseTransactions> transactions) {
+    CaseViews(Timeline timeline, ObjectProvider<CaseTransactions> transactions, CustomerMessages messages) {
         this.timeline = timeline;
         this.transactions = transactions;
+        this.messages = messages;
     }
 
+    /** The case with its reason in the language of the request ({@code Accept-Language}); the reason code is the same in every language. */
     public CaseView of(RecoveryCase c) {
         CaseTransactions source = transactions.getIfAvailable();
         List<CaseView.TransactionView> sent = source == null ? List.of() : source.of(c.id());
-        return CaseView.of(c, timeline.of(c.id()), sent);
+        CaseView view = CaseView.of(c, timeline.of(c.id()), sent);
+        return c.reasonCode() == null ? view
+                : view.withReasonMessage(messages.reason(c.reasonCode().name(), c.reasonCode().detailOf(c.reasonMessage()), LocaleContextHolder.getLocale()));
+    }
+
+    /** The customer's note, the specialists' questions and the customer's replies, for the people who decide. */
+    public Conversation conversation(RecoveryCase c) {
+        return Conversation.of(c, timeline.of(c.id()));
     }
 }

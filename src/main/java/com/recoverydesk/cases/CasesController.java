@@ -1,5 +1,9 @@
 package com.recoverydesk.cases;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -11,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** A customer's own cases. Someone else's case does not exist for them: 404, never 403. */
 @RestController
+@Tag(name = "customers")
 @RequestMapping("/api/v1/cases")
 class CasesController {
 
@@ -22,11 +27,16 @@ class CasesController {
         this.views = views;
     }
 
+    @Operation(operationId = "listMyCases", summary = "List my cases",
+            description = "The caller's cases, newest first, each with its status, verified facts, fee, timeline and refund transactions.")
     @GetMapping
     List<CaseView> mine(Authentication caller) {
         return cases.listByCustomer(caller.getName()).stream().map(views::of).toList();
     }
 
+    @Operation(operationId = "getCase", summary = "Get one of my cases",
+            description = "One case of the caller: status, reason (`reasonMessage` in the language of Accept-Language), verified facts, fee, timeline and refund transactions. Someone else's case is 404, never 403.")
+    @Refusals(Refusal.NOT_FOUND)
     @GetMapping("/{id}")
     CaseView one(@PathVariable String id, Authentication caller) {
         return cases.find(id)

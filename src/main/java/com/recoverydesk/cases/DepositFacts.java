@@ -1,5 +1,6 @@
 package com.recoverydesk.cases;
 
+import com.recoverydesk.people.TokenAmount;
 import java.math.BigInteger;
 import java.time.Instant;
 
@@ -24,5 +25,11 @@ public record DepositFacts(
 
     public boolean isNative() {
         return tokenContract == null;
+    }
+
+    /** Any raw amount of this deposit's asset (the deposit, its fee, its refund) as people read it. */
+    public TokenAmount units(BigInteger raw, String nativeSymbol, int nativeDecimals) {
+        return new TokenAmount(raw, decimals != null ? decimals : nativeDecimals,
+                symbol != null ? symbol : isNative() ? nativeSymbol : null);
     }
 }

@@ -36,4 +36,15 @@ public enum ReasonCode {
     public String message() {
         return message;
     }
+
+    /**
+     * The detail a stored reason message carries after this code's sentence ({@link CaseTransitions#close} writes
+     * "sentence detail"), so the sentence can be given in the customer's language and the detail as written.
+     */
+    public String detailOf(String storedMessage) {
+        if (storedMessage == null || storedMessage.equals(message)) {
+            return null;
+        }
+        return storedMessage.startsWith(message + " ") ? storedMessage.substring(message.length() + 1) : storedMessage;
+    }
 }

@@ -5,6 +5,9 @@ import com.recoverydesk.rules.NativeCoin;
 import com.recoverydesk.rules.RecoveryMode;
 import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.rules.RefundTo;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The public list of chains a user can recover from, as the form and support agents need it. */
 @RestController
+@Tag(name = "customers")
 @RequestMapping("/api/v1/chains")
 class ChainsController {
 
@@ -25,6 +29,9 @@ class ChainsController {
         this.demoTokens = devnet == null ? List.of() : devnet.tokens();
     }
 
+    @Operation(operationId = "listChains", summary = "List the chains and their tokens",
+            description = "Every chain Recovery Desk knows: its recovery mode (DIRECT, CONDITIONAL, UNSUPPORTED), the conditions a specialist confirms, its native coin and its listed tokens with their contracts. Public.")
+    @SecurityRequirements
     @GetMapping
     ChainsView chains() {
         return new ChainsView(rules.chains().values().stream().map(this::view).toList(), rules.refundTo());

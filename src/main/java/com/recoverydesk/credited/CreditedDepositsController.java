@@ -1,5 +1,9 @@
 package com.recoverydesk.credited;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.web.FieldError;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operators import what the exchange's deposit system credited, so such deposits are never "recovered". */
 @RestController
+@Tag(name = "operators")
 class CreditedDepositsController {
 
     static final int MAX_ENTRIES = 1000;
@@ -34,6 +39,9 @@ class CreditedDepositsController {
         this.rules = rules;
     }
 
+    @Operation(operationId = "importCreditedDeposits", summary = "Import credited deposits",
+            description = "What the exchange's deposit system credited, so such deposits are refused as ALREADY_CREDITED; idempotent, with a report per entry.")
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.FORBIDDEN})
     @PostMapping(path = "/api/v1/admin/credited-deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
     CreditedDeposits.ImportResult importCredited(@RequestBody ImportForm form, Authentication operator) {
         List<FieldError> errors = new ArrayList<>();

@@ -13,6 +13,10 @@ import com.recoverydesk.process.TaskKind;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Read-only: decisions stay in Tasklist and the task API, where four-eyes is enforced.
  */
 @RestController
+@Tag(name = "staff")
 @RequestMapping("/api/v1/desk/cases")
 class DeskController {
 
@@ -44,6 +49,9 @@ class DeskController {
         this.tasks = tasks;
     }
 
+    @Operation(operationId = "searchCases", summary = "Search cases on the desk",
+            description = "Finds cases by TXID, customer, address, status or chain, newest first. A TXID or address that cannot be one is 400.")
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.FORBIDDEN})
     @GetMapping
     List<CaseSummary> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
             @RequestParam(required = false) String address, @RequestParam(required = false) String status,
@@ -70,6 +78,9 @@ class DeskController {
                 .map(CaseSummary::of).toList();
     }
 
+    @Operation(operationId = "getDeskCase", summary = "Read a case on the desk",
+            description = "One case with its checks, the customer's words, its open tasks with links into Tasklist and its process instances in Cockpit.")
+    @Refusals({Refusal.FORBIDDEN, Refusal.CASE_NOT_FOUND})
     @GetMapping("/{id}")
     DeskCase one(@PathVariable String id) {
         RecoveryCase c = cases.find(id)
@@ -79,7 +90,7 @@ class DeskController {
                 .map(t -> new OpenTask(t.id(), t.name(), t.kind(), t.assignee(), "/camunda/app/tasklist/default/#/?task=" + t.id()))
                 .toList();
         return new DeskCase(c.customerId(), view, checks(view), open,
-                processes.instanceIds(id).stream().map(p -> "/camunda/app/cockpit/default/#/process-instance/" + p).toList());
+                processes.instanceIds(id).stream().map(p -> "/camunda/app/cockpit/default/#/process-instance/" + p).toList(), views.conversation(c).words());
     }
 
     /** What the workflow checked, passed and failed, in the order it checked them. */
@@ -123,6 +134,7 @@ class DeskController {
     record OpenTask(String id, String name, TaskKind kind, String assignee, String tasklistLink) {
     }
 
-    record DeskCase(String customerId, @com.fasterxml.jackson.annotation.JsonProperty("case") CaseView theCase, List<Check> checks, List<OpenTask> tasks, List<String> cockpitLinks) {
+    record DeskCase(String customerId, @com.fasterxml.jackson.annotation.JsonProperty("case") CaseView theCase, List<Check> checks, List<OpenTask> tasks, List<String> cockpitLinks,
+            List<com.recoverydesk.cases.Conversation.Words> conversation) {
     }
 }

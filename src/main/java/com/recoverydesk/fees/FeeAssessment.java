@@ -8,6 +8,7 @@ import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.ReasonCode;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.Timeline;
+import com.recoverydesk.people.TokenAmount;
 import com.recoverydesk.rules.ChainConfig;
 import com.recoverydesk.rules.RecoveryRules;
 import java.math.BigDecimal;
@@ -85,11 +86,18 @@ public class FeeAssessment {
 
     private boolean charge(RecoveryCase c, FeeQuote quote, CasePrice price) {
         if (!quote.coversFee()) {
-            transitions.reject(c.id(), ReasonCode.BELOW_FEE, CaseTransitions.SYSTEM, "Fee: " + quote.rule() + ".");
+            transitions.reject(c.id(), ReasonCode.BELOW_FEE, CaseTransitions.SYSTEM, "The fee would be " + inTokens(c, quote.fee()) + ": "
+                    + quote.rule() + ".");
             return false;
         }
         cases.recordFee(c.id(), new CaseFee(quote.fee(), quote.feeUsd(), quote.valueUsd(), quote.rule(), price));
-        timeline.note(c.id(), CaseTransitions.SYSTEM, "FEE_QUOTED", c.status(), "Fee: " + quote.rule() + ", at " + priceText(price) + ".");
+        timeline.note(c.id(), CaseTransitions.SYSTEM, "FEE_QUOTED", c.status(), "Fee " + inTokens(c, quote.fee()) + ", refund "
+                + inTokens(c, quote.refund()) + ": " + quote.rule() + ", at " + priceText(price) + ".");
         return true;
+    }
+
+    private TokenAmount inTokens(RecoveryCase c, java.math.BigInteger raw) {
+        var coin = rules.chain(c.chain()).orElseThrow().nativeCoin();
+        return c.facts().units(raw, coin.symbol(), coin.decimals());
     }
 }

@@ -1,11 +1,19 @@
 package com.recoverydesk.fees;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.recoverydesk.cases.CaseType;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.chain.ChainUnavailable;
 import com.recoverydesk.chain.DecimalAmount;
 import com.recoverydesk.chain.EvmAddress;
+import com.recoverydesk.people.CustomerMessages;
+import com.recoverydesk.people.TokenAmount;
 import com.recoverydesk.rules.ChainConfig;
+import com.recoverydesk.rules.FeeRule;
 import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.rules.TokenRule;
 import com.recoverydesk.web.ApiProblem;
@@ -13,8 +21,10 @@ import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,22 +37,29 @@ import org.springframework.web.bind.annotation.RestController;
  * The same {@link FeeQuotes} charges the case, so the quote is what the user pays.
  */
 @RestController
+@Tag(name = "customers")
 class FeeQuoteController {
 
 
     private final FeeQuotes quotes;
     private final RecoveryRules rules;
     private final TokenContracts tokens;
+    private final CustomerMessages messages;
 
-    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules, TokenContracts tokens) {
+    FeeQuoteController(FeeQuotes quotes, RecoveryRules rules, TokenContracts tokens, CustomerMessages messages) {
         this.quotes = quotes;
         this.rules = rules;
         this.tokens = tokens;
+        this.messages = messages;
     }
 
+    @Operation(operationId = "quoteFee", summary = "Quote the fee before filing",
+            description = "The fee and the refund for a deposit of `amount` whole tokens, computed exactly as a case is charged. `fee` and `refund` are in the token's smallest unit (strings of digits); `message` says it in tokens, in the language of Accept-Language. Public.")
+    @SecurityRequirements
+    @Refusals(Refusal.INVALID_REQUEST)
     @GetMapping("/api/v1/fees/quote")
     QuoteView quote(@RequestParam(required = false) String type, @RequestParam(required = false) String chain,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String amount) {
+            @RequestParam(required = false) String token, @RequestParam(required = false) String amount, Locale language) {
         List<FieldError> errors = new ArrayList<>();
         CaseType caseType = caseType(type, errors);
         Optional<ChainConfig> config = chain == null ? Optional.empty() : rules.chain(chain);
@@ -55,8 +72,26 @@ class FeeQuoteController {
             throw new InvalidRequest(errors);
         }
         FeeQuotes.PricedQuote priced = quotes.quote(caseType, config.get(), asset.contract(), asset.decimals(), raw);
-        return priced.priced() ? QuoteView.of(caseType, config.get().name(), asset, priced)
-                : QuoteView.unpriced(caseType, config.get().name(), asset, raw, priced.unavailable());
+        return priced.priced()
+                ? QuoteView.of(caseType, config.get().name(), asset, priced, sentence(caseType, asset, priced.quote(), language))
+                : QuoteView.unpriced(caseType, config.get().name(), asset, raw, priced.unavailable(), messages.text("quote.unpriced", language));
+    }
+
+    /** The quote as the customer reads it, in their language, amounts in tokens. */
+    private String sentence(CaseType type, Asset asset, FeeQuote q, Locale language) {
+        FeeRule rule = rules.fees().get(type);
+        String percent = plain(rule.percent());
+        String min = plain(rule.minUsd());
+        String max = plain(rule.maxUsd());
+        return q.coversFee()
+                ? messages.text("quote.covered", language, q.feeUsd().setScale(2, RoundingMode.UP).toPlainString(),
+                        new TokenAmount(q.fee(), asset.decimals(), asset.symbol()).toString(),
+                        new TokenAmount(q.refund(), asset.decimals(), asset.symbol()).toString(), percent, min, max)
+                : messages.text("quote.notCovered", language, plain(rules.minimumDepositUsd().get(type)), percent, min, max);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static CaseType caseType(String type, List<FieldError> errors) {
@@ -129,20 +164,17 @@ class FeeQuoteController {
             String fee, String refund, BigDecimal valueUsd, BigDecimal feeUsd, String rule, boolean coversFee, String message,
             CaseView.PriceView price, String priceUnavailable) {
 
-        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuotes.PricedQuote priced) {
+        static QuoteView of(CaseType type, String chain, Asset asset, FeeQuotes.PricedQuote priced, String message) {
             FeeQuote q = priced.quote();
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), q.amount().toString(), true,
                     q.fee().toString(), q.refund().toString(), q.valueUsd().setScale(2, java.math.RoundingMode.DOWN),
-                    q.feeUsd().setScale(2, java.math.RoundingMode.UP), q.rule(), q.coversFee(),
-                    q.coversFee() ? "You would receive " + q.refund() + " raw units after the fee."
-                            : "This deposit is worth less than the fee or the minimum worth recovering.",
+                    q.feeUsd().setScale(2, java.math.RoundingMode.UP), q.rule(), q.coversFee(), message,
                     CaseView.PriceView.of(priced.price()), null);
         }
 
-        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw, String why) {
+        static QuoteView unpriced(CaseType type, String chain, Asset asset, BigInteger raw, String why, String message) {
             return new QuoteView(type, chain, asset.contract(), asset.symbol(), asset.decimals(), raw.toString(), false, null, null,
-                    null, null, null, true, "The price is unavailable (" + why + "): an appeals specialist values the deposit and"
-                            + " the fee follows the same rule. You see it on your case before anything is paid.", null, why);
+                    null, null, null, true, message, null, why);
         }
     }
 }

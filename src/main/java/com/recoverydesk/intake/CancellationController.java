@@ -1,5 +1,9 @@
 package com.recoverydesk.intake;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseTransitions;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * process ends, in one transaction. Once approval has begun, only the wallet team can stop it.
  */
 @RestController
+@Tag(name = "customers")
 class CancellationController {
 
     private static final Set<CaseStatus> CANCELLABLE = EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.VERIFYING, CaseStatus.IN_REVIEW,
@@ -40,6 +45,9 @@ class CancellationController {
         this.processes = processes;
     }
 
+    @Operation(operationId = "cancelCase", summary = "Withdraw my case",
+            description = "Closes the case as CANCELLED, until the wallet team takes it up; 409 after that.")
+    @Refusals({Refusal.CASE_NOT_FOUND, Refusal.CANNOT_CANCEL})
     @PostMapping("/api/v1/cases/{id}/cancel")
     @Transactional
     CaseView cancel(@PathVariable String id, Authentication caller) {

@@ -1,5 +1,9 @@
 package com.recoverydesk.review;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The user answers a specialist's question; the case goes back to review. */
 @RestController
+@Tag(name = "customers")
 class CaseRepliesController {
 
     static final int MAX_REPLY = 2000;
@@ -38,6 +43,9 @@ class CaseRepliesController {
         this.views = views;
     }
 
+    @Operation(operationId = "replyToCase", summary = "Answer a question about my case",
+            description = "Sends the caller's answer to the appeals specialist's question; the case goes back to review. 409 when the case is not waiting for an answer.")
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.CASE_NOT_FOUND, Refusal.NO_QUESTION_OPEN})
     @PostMapping(path = "/api/v1/cases/{id}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     CaseView reply(@PathVariable String id, @RequestBody ReplyForm form, Authentication caller) {

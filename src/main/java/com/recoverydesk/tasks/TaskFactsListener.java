@@ -3,6 +3,8 @@ package com.recoverydesk.tasks;
 import com.recoverydesk.cases.CasePrice;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
+import com.recoverydesk.cases.CaseViews;
+import com.recoverydesk.cases.Conversation;
 import com.recoverydesk.cases.DepositFacts;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.review.ReviewConditions;
@@ -12,6 +14,8 @@ import com.recoverydesk.rules.RecoveryMode;
 import com.recoverydesk.rules.RecoveryRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,13 +32,16 @@ import org.springframework.stereotype.Component;
 class TaskFactsListener implements TaskListener {
 
     static final String FACTS = "facts";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CaseStore cases;
     private final RecoveryRules rules;
+    private final CaseViews views;
 
-    TaskFactsListener(CaseStore cases, RecoveryRules rules) {
+    TaskFactsListener(CaseStore cases, RecoveryRules rules, CaseViews views) {
         this.cases = cases;
         this.rules = rules;
+        this.views = views;
     }
 
     @Override
@@ -54,7 +61,35 @@ class TaskFactsListener implements TaskListener {
                         + " otherwise reject with SENDER\\_IS\\_A\\_CONTRACT";
             }
         }
-        task.setVariableLocal(FACTS, facts);
+        task.setVariableLocal(FACTS, facts + conversation(views.conversation(c)));
+    }
+
+    /**
+     * The customer's own words and the questions asked before, each as a quoted paragraph with its time and author.
+     * Every punctuation character is backslash-escaped (CommonMark allows it for all ASCII punctuation), so the
+     * form shows exactly what was written and nothing a customer typed becomes a link, markup or HTML.
+     */
+    static String conversation(Conversation said) {
+        if (said.isEmpty()) {
+            return "\n\n#### What the customer wrote\n\nNo note and no replies.";
+        }
+        StringBuilder text = new StringBuilder("\n\n#### What the customer wrote");
+        for (Conversation.Words w : said.words()) {
+            text.append("\n\n**").append(switch (w.kind()) {
+                case NOTE -> "Note with the filing";
+                case QUESTION -> "Question asked";
+                case REPLY -> "Reply";
+            }).append("** ").append(asText(w.author())).append(", ").append(asText(WHEN.format(w.at()))).append("\n");
+            for (String line : w.text().split("\\R", -1)) {
+                text.append("\n> ").append(asText(line));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Any text as literal text in markdown: every ASCII punctuation character escaped. */
+    static String asText(String text) {
+        return text.replaceAll("([!-/:-@\\[-`{-~])", "\\\\$1");
     }
 
     static String markdown(RecoveryCase c, ChainConfig chain, boolean forReview) {
@@ -64,8 +99,7 @@ class TaskFactsListener implements TaskListener {
         lines.add("- **TXID** " + (chain.explorerUrl() == null ? c.txHash() : "[" + c.txHash() + "](" + chain.explorerUrl() + "/tx/" + c.txHash() + ")"));
         DepositFacts f = c.facts();
         if (f != null) {
-            int decimals = f.decimals() != null ? f.decimals() : chain.nativeCoin().decimals();
-            lines.add("- **Amount** " + new BigDecimal(f.amount()).movePointLeft(decimals).stripTrailingZeros().toPlainString() + " "
+            lines.add("- **Amount** " + f.units(f.amount(), chain.nativeCoin().symbol(), chain.nativeCoin().decimals()).number() + " "
                     + asset(f, chain.nativeCoin()));
             if (forReview) {
                 lines.add("- **Sender** " + f.from());
@@ -77,6 +111,11 @@ class TaskFactsListener implements TaskListener {
                 : c.fee().usd().setScale(2, RoundingMode.UP).toPlainString() + " USD (" + escaped(c.fee().rule()) + ")"));
         if (c.fee() != null && c.fee().price() != null) {
             lines.add("- **Price** " + escaped(price(c.fee().price())));
+        }
+        if (f != null && c.fee() != null) {
+            NativeCoin coin = chain.nativeCoin();
+            lines.add("- **In tokens** fee " + escaped(f.units(c.fee().amount(), coin.symbol(), coin.decimals()).toString()) + ", refund "
+                    + escaped(f.units(f.amount().subtract(c.fee().amount()), coin.symbol(), coin.decimals()).toString()));
         }
         if (forReview) {
             lines.add("- **Recovery on this chain** " + chain.recovery().name()

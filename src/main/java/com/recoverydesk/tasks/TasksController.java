@@ -1,11 +1,16 @@
 package com.recoverydesk.tasks;
 
+import com.recoverydesk.web.Refusal;
+import com.recoverydesk.web.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
+import com.recoverydesk.cases.Conversation;
+import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.cases.CaseViews;
-import com.recoverydesk.duties.DutyViolation;
 import com.recoverydesk.identity.Groups;
 import com.recoverydesk.process.CaseTasks;
 import com.recoverydesk.process.CaseTasks.CaseTask;
@@ -38,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * judge it exactly as they judge Tasklist and the engine REST API.
  */
 @RestController
+@Tag(name = "staff")
 @RequestMapping("/api/v1/tasks")
 class TasksController {
 
@@ -53,11 +59,17 @@ class TasksController {
         this.rules = rules;
     }
 
+    @Operation(operationId = "listTasks", summary = "List the open tasks of my groups",
+            description = "Review and approval tasks the caller's groups may work on, oldest first, each with the case, its facts and the customer's words (`conversation`).")
+    @Refusals(Refusal.FORBIDDEN)
     @GetMapping
     List<TaskView> open(Authentication caller) {
         return tasks.open(callerOf(caller)).stream().map(this::view).toList();
     }
 
+    @Operation(operationId = "claimTask", summary = "Claim a task",
+            description = "Assigns the task to the caller. 409 when someone else holds it; 403 when four-eyes forbids the caller.")
+    @Refusals({Refusal.FORBIDDEN, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId, Authentication caller) {
         CaseTask task = visibleTask(taskId, caller);
@@ -67,6 +79,9 @@ class TasksController {
         return view(refusalsAsProblems(() -> tasks.claim(taskId, callerOf(caller))));
     }
 
+    @Operation(operationId = "completeTask", summary = "Decide a task",
+            description = "Completes a review (APPROVE, REJECT with a reason, REQUEST_INFO with a message, valuationUsd for an unpriced token) or an approval (APPROVE, REJECT). Four-eyes is enforced by the engine: the reviewer cannot approve the refund (403).")
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.INVALID_DECISION, Refusal.FORBIDDEN, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
     @PostMapping("/{taskId}/complete")
     CompletedView complete(@PathVariable String taskId, @RequestBody DecisionForm form, Authentication caller) {
         CaseTask task = visibleTask(taskId, caller);
@@ -188,9 +203,10 @@ class TasksController {
     }
 
     private TaskView view(CaseTask task) {
-        CaseView theCase = cases.find(task.caseId()).map(views::of).orElse(null);
+        RecoveryCase found = cases.find(task.caseId()).orElse(null);
+        CaseView theCase = found == null ? null : views.of(found);
         return new TaskView(task.id(), task.caseId(), task.kind(), task.name(), task.assignee(), task.created(),
-                theCase == null ? null : theCase.facts(), theCase);
+                theCase == null ? null : theCase.facts(), theCase, found == null ? List.of() : views.conversation(found).words());
     }
 
     private static Caller callerOf(Authentication caller) {
@@ -211,9 +227,12 @@ class TasksController {
             Boolean senderContractConfirmed, List<String> conditionsConfirmed, String condition) {
     }
 
-    /** {@code facts} are the case's verified on-chain facts; {@code case} the whole case as its customer sees it. */
+    /**
+     * {@code facts} are the case's verified on-chain facts; {@code case} the whole case as its customer sees it;
+     * {@code conversation} the customer's note, the questions asked and the replies, as plain text.
+     */
     record TaskView(String id, String caseId, TaskKind kind, String name, String assignee, Instant created,
-            CaseView.FactsView facts, @JsonProperty("case") CaseView theCase) {
+            CaseView.FactsView facts, @JsonProperty("case") CaseView theCase, List<Conversation.Words> conversation) {
     }
 
     record CompletedView(String taskId, String caseId, TaskKind kind, String decision, String caseStatus) {

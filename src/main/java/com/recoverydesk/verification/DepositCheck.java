@@ -41,7 +41,8 @@ class DepositCheck {
         if (reading instanceof DepositReading.Confirmed confirmed) {
             cases.recordFacts(caseId, confirmed.facts());
             timeline.note(caseId, CaseTransitions.SYSTEM, "DEPOSIT_CONFIRMED", filing.status(),
-                    "The chain confirms the deposit in block " + confirmed.facts().blockNumber()
+                    "The chain confirms the deposit of " + confirmed.facts().units(confirmed.facts().amount(), chain.nativeCoin().symbol(),
+                            chain.nativeCoin().decimals()) + " in block " + confirmed.facts().blockNumber()
                             + " with " + confirmed.facts().confirmations() + " confirmations.");
             boolean contract = reader.isContract(chain.name(), confirmed.facts().from());
             cases.recordSenderIsContract(caseId, contract);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.recoverydesk.people.CustomerMessages;
+import com.recoverydesk.people.Languages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,14 +49,39 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private final CustomerMessages messages;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ProblemResponses(CustomerMessages messages) {
+        this.messages = messages;
+    }
+
+    /** Without bundles: every sentence in English, as the code writes it (unit tests of the mapping). */
+    ProblemResponses() {
+        this(null);
+    }
+
+    private boolean inEnglish(Locale language) {
+        return messages == null || Languages.resolve(language.toLanguageTag()).equals(Languages.ENGLISH);
+    }
+
     @ExceptionHandler(InvalidRequest.class)
-    ProblemDetail invalid(InvalidRequest e) {
-        return badRequest("The request has " + e.errors().size() + " mistake(s); each is named under 'errors'.", e.errors());
+    ProblemDetail invalid(InvalidRequest e, Locale language) {
+        String detail = "The request has " + e.errors().size() + " mistake(s); each is named under 'errors'.";
+        if (inEnglish(language)) {
+            return badRequest(detail, e.errors());
+        }
+        // customers reading another language get the sentences the bundles have (field.<field>.<CODE>); the codes stay
+        return badRequest(messages.textOr("problem.INVALID_REQUEST", detail, language, String.valueOf(e.errors().size())),
+                e.errors().stream().map(f -> new FieldError(f.field(), f.code(),
+                        messages.textOr("field." + f.field() + "." + f.code(), f.message(), language))).toList());
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ProblemDetail refused(ApiProblem e) {
-        ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+    ProblemDetail refused(ApiProblem e, Locale language) {
+        String detail = inEnglish(language) ? e.getMessage()
+                : messages.textOr("problem." + e.code(), e.getMessage(), language);
+        ProblemDetail problem = problem(e.status(), e.code(), detail);
         problem.setTitle(e.title());
         e.properties().forEach(problem::setProperty);
         return problem;

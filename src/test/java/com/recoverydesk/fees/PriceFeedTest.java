@@ -110,7 +110,7 @@ class PriceFeedTest extends IntegrationTest {
         assertThat(quote.get("priced").asBoolean()).isFalse();
         assertThat(quote.has("fee")).isFalse();
         assertThat(quote.get("priceUnavailable").asText()).contains("longer ago than its max-price-age PT24H");
-        assertThat(quote.get("message").asText()).startsWith("The price is unavailable (");
+        assertThat(quote.get("message").asText()).startsWith("The price is unavailable: an appeals specialist values the deposit");
         assertThat(c.has("fee")).isFalse();
         assertThat(c.has("price")).isFalse();
         assertThat(c.get("timeline")).anySatisfy(e -> {

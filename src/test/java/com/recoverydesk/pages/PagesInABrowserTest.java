@@ -97,7 +97,7 @@ class PagesInABrowserTest extends IntegrationTest {
         browser.findElement(By.id("file-button")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-detail")));
-        wait.until(ExpectedConditions.textToBe(By.id("detail-status"), "IN_REVIEW"));
+        wait.until(ExpectedConditions.textToBe(By.id("detail-status"), "In review"));
         assertThat(text("detail-facts")).contains("250 USDT").contains(tx);
         assertThat(text("detail-timeline")).contains("An appeals specialist will review your case");
         screenshot("case");

@@ -17,9 +17,20 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String language;
 
     public Api(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Api(String baseUrl, String language) {
         this.baseUrl = baseUrl;
+        this.language = language;
+    }
+
+    /** The same client, asking for answers in {@code acceptLanguage} (the header's value, e.g. {@code zh-CN}). */
+    public Api in(String acceptLanguage) {
+        return new Api(baseUrl, acceptLanguage);
     }
 
     public Answer get(String user, String path) {
@@ -50,6 +61,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String user, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json");
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
             builder.header("Authorization", "Basic " + token);
