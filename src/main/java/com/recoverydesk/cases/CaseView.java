@@ -37,7 +37,7 @@ public record CaseView(
     /** The same case with the reason's sentence in the reader's language. */
     CaseView withReasonMessage(String sentence) {
         return new CaseView(id, type, status, reasonCode, sentence, chain, txHash, depositAddress, tokenContract, refundAddress,
-                claimedAmount, note, facts, fee, timeline, transactions, createdAt, updatedAt);
+                claimedAmount, note, facts, fee, price, timeline, transactions, createdAt, updatedAt);
     }
 
     public record FactsView(String from, String to, String tokenContract, String symbol, Integer decimals, String amount,

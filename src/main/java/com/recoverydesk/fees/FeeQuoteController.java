@@ -56,7 +56,7 @@ class FeeQuoteController {
     @Operation(operationId = "quoteFee", summary = "Quote the fee before filing",
             description = "The fee and the refund for a deposit of `amount` whole tokens, computed exactly as a case is charged. `fee` and `refund` are in the token's smallest unit (strings of digits); `message` says it in tokens, in the language of Accept-Language. Public.")
     @SecurityRequirements
-    @Refusals(Refusal.INVALID_REQUEST)
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.CHAIN_UNAVAILABLE})
     @GetMapping("/api/v1/fees/quote")
     QuoteView quote(@RequestParam(required = false) String type, @RequestParam(required = false) String chain,
             @RequestParam(required = false) String token, @RequestParam(required = false) String amount, Locale language) {

@@ -69,7 +69,7 @@ class TasksController {
 
     @Operation(operationId = "claimTask", summary = "Claim a task",
             description = "Assigns the task to the caller. 409 when someone else holds it; 403 when four-eyes forbids the caller.")
-    @Refusals({Refusal.FORBIDDEN, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
+    @Refusals({Refusal.FORBIDDEN, Refusal.NOT_YOUR_DUTY, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId, Authentication caller) {
         CaseTask task = visibleTask(taskId, caller);
@@ -81,7 +81,7 @@ class TasksController {
 
     @Operation(operationId = "completeTask", summary = "Decide a task",
             description = "Completes a review (APPROVE, REJECT with a reason, REQUEST_INFO with a message, valuationUsd for an unpriced token) or an approval (APPROVE, REJECT). Four-eyes is enforced by the engine: the reviewer cannot approve the refund (403).")
-    @Refusals({Refusal.INVALID_REQUEST, Refusal.INVALID_DECISION, Refusal.FORBIDDEN, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.INVALID_DECISION, Refusal.FORBIDDEN, Refusal.NOT_YOUR_DUTY, Refusal.FOUR_EYES, Refusal.TASK_NOT_FOUND, Refusal.TASK_CLAIMED})
     @PostMapping("/{taskId}/complete")
     CompletedView complete(@PathVariable String taskId, @RequestBody DecisionForm form, Authentication caller) {
         CaseTask task = visibleTask(taskId, caller);

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * address: a streamed NDJSON import of any size, and an upsert of one address when the exchange issues it.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "operators")
 class DepositAddressAdminController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -45,11 +46,14 @@ class DepositAddressAdminController {
     }
 
     /** Answers 200 with one NDJSON result per line and a summary line, streamed as the lines are stored. */
-    @Operation(summary = "Import who holds which deposit address (NDJSON stream, a result per line)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+    @Operation(operationId = "importDepositAddresses", summary = "Import who holds which deposit address (NDJSON stream, a result per line)",
+            description = "The exchange's deposit system (group `deposit-system`) or an operator streams one line per address; idempotent. Each line is stored whole or refused whole; the answer streams a result per line and a summary.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true, description = "One {\"userId\", \"address\", \"chains\", \"accountIndex\"?} per line",
             content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))),
             responses = @ApiResponse(responseCode = "200", description = "One {line, address, result, code?, message?} per line, then {summary}",
                     content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))))
+    @com.recoverydesk.web.Refusals({com.recoverydesk.web.Refusal.INVALID_REQUEST, com.recoverydesk.web.Refusal.FORBIDDEN})
     @PostMapping(path = "/api/v1/admin/deposit-addresses", consumes = NDJSON)
     void importAll(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long max = settings.importMaxSize().toBytes();
@@ -64,6 +68,10 @@ class DepositAddressAdminController {
     }
 
     /** 201 when the address is new, 200 when it was known (chains or its account index added, or nothing to do). */
+    @Operation(operationId = "upsertDepositAddress", summary = "Issue or extend one deposit address",
+            description = "The deposit system calls it when it issues an address: who holds it, for which chains, and (for the local signer) its HD account index. 201 when new, 200 when known (`result` UPDATED or UNCHANGED).")
+    @com.recoverydesk.web.Refusals(value = {com.recoverydesk.web.Refusal.INVALID_REQUEST, com.recoverydesk.web.Refusal.FORBIDDEN,
+            com.recoverydesk.web.Refusal.HELD_BY_ANOTHER_USER}, created = true, orOk = true)
     @PutMapping(path = "/api/v1/admin/deposit-addresses/{address}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AddressView> upsert(@PathVariable String address, @RequestBody UpsertForm form) {
         RegistrationRules.Checked checked = rules.check(form.userId(), address, form.chains(), form.accountIndex());

@@ -93,6 +93,10 @@ class ApiDocumentation {
             if (success != null) {
                 boolean created = refusals != null && refusals.created();
                 answers.addApiResponse(created ? "201" : "200", success.description(created ? "Created; `Location` names the new resource." : "OK"));
+                if (created && refusals.orOk()) {
+                    answers.addApiResponse("200", new ApiResponse().description("Already known; updated or unchanged as `result` says.")
+                            .content(success.getContent()));
+                }
             }
             Map<Integer, List<Refusal>> byStatus = new TreeMap<>();
             if (!open) {

@@ -14,6 +14,7 @@ public enum Refusal {
     INVALID_DECISION(400, "Decision refused", "A rejection needs a reason the user can read (decisionReason).", Map.of()),
     UNAUTHENTICATED(401, "Unauthorized", "Sign in first: this needs a user name and password.", Map.of()),
     FORBIDDEN(403, "Forbidden", "Your role does not allow this.", Map.of()),
+    NOT_YOUR_DUTY(403, "Not your group's task", "This task is for the appeals group; your groups are [wallet].", Map.of()),
     FOUR_EYES(403, "Not allowed for you",
             "You may not work on this task: who reviewed a case cannot approve its refund, and two approvals need two people.", Map.of()),
     NOT_FOUND(404, "Not Found", "No case 5b0e4c8e-2d0f-4a8e-9b3c-1f2d3e4a5b6c for you.", Map.of()),
@@ -23,7 +24,10 @@ public enum Refusal {
             Map.of("caseId", "5b0e4c8e-2d0f-4a8e-9b3c-1f2d3e4a5b6c", "case", "/api/v1/cases/5b0e4c8e-2d0f-4a8e-9b3c-1f2d3e4a5b6c")),
     NO_QUESTION_OPEN(409, "Nothing to answer", "This case is not waiting for your answer (it is IN_REVIEW).", Map.of()),
     CANNOT_CANCEL(409, "Too late to withdraw", "A case can be withdrawn until the wallet team takes it up; this one is AWAITING_APPROVAL.", Map.of()),
-    TASK_CLAIMED(409, "Task claimed by someone else", "This task is being worked on by sara.", Map.of("assignee", "sara"));
+    TASK_CLAIMED(409, "Task claimed by someone else", "This task is being worked on by sara.", Map.of("assignee", "sara")),
+    HELD_BY_ANOTHER_USER(409, "Deposit address not stored", "0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0 is already held by another user.",
+            Map.of("field", "userId")),
+    CHAIN_UNAVAILABLE(503, "Network not reachable", "We cannot read the token from bsc right now. Try again in a minute.", Map.of());
 
     final int status;
     final String title;

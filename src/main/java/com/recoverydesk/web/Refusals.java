@@ -19,4 +19,7 @@ public @interface Refusals {
 
     /** The success is {@code 201 Created} with a {@code Location}, not {@code 200}. */
     boolean created() default false;
+
+    /** With {@link #created()}: an upsert, which answers {@code 201} when it created and {@code 200} when it knew the resource. */
+    boolean orOk() default false;
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -65,6 +66,10 @@ final class BpmnTestEngine {
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
         ProcessEngine started = configuration.buildProcessEngine();
+        // Built engines register themselves in the JVM-wide ProcessEngines; the application's engine REST API, in
+        // the same test JVM, would then find two engines and answer for this one. camunda-bpm-assert is bound
+        // directly (init), so this engine need not be findable.
+        ProcessEngines.unregister(started);
         DeploymentBuilder deployment = started.getRepositoryService().createDeployment().name("bpmn/");
         try {
             for (Path file : models(".bpmn", ".dmn", ".form")) {
