@@ -92,7 +92,9 @@ final class DevnetPriceFeeds {
     }
 
     private String deployOne(ChainConfig chain, Web3j web3j, Credentials owner, Wanted feed, Runnable mineNow) {
-        BigDecimal price = properties.prices().get(feed.symbol());
+        // by symbol in any case: the environment's RECOVERY_DEVNET_PRICES_ETH binds as the key "eth"
+        BigDecimal price = properties.prices().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(feed.symbol()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (price == null) {
             throw new DevnetStartupFailure("recovery.devnet.prices has no first price for " + feed.symbol() + " (the feed of "
                     + feed.key() + "); add " + feed.symbol() + ": \"<USD>\" there");

@@ -28,6 +28,11 @@ public final class ReviewConditions {
         if (entry == null) {
             return Optional.empty();
         }
+        if (entry instanceof Number number) {
+            // the Tasklist form's number field gives a Long or a Double
+            int n = number.intValue();
+            return n >= 1 && n <= conditions.size() && number.doubleValue() == n ? Optional.of(n) : Optional.empty();
+        }
         String text = entry.toString().trim();
         for (int i = 0; i < conditions.size(); i++) {
             if (text.equals(String.valueOf(i + 1)) || text.equals(conditions.get(i))) {

@@ -12,7 +12,6 @@ import com.recoverydesk.rules.RecoveryRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -112,17 +111,13 @@ class ReviewDecidedListener implements TaskListener {
         }
     }
 
-    /** The reason codes a specialist may reject with; REJECTED_BY_REVIEW when none is given. */
-    static final Set<ReasonCode> REVIEW_REJECTIONS = Set.of(ReasonCode.REJECTED_BY_REVIEW, ReasonCode.SENDER_IS_A_CONTRACT,
-            ReasonCode.CONDITION_NOT_MET);
-
     private static ReasonCode rejectionCode(Object value) {
         String text = text(value);
         if (text == null) {
             return ReasonCode.REJECTED_BY_REVIEW;
         }
-        return REVIEW_REJECTIONS.stream().filter(code -> code.name().equals(text)).findFirst().orElseThrow(() ->
-                new BadUserRequestException("A specialist rejects with one of " + REVIEW_REJECTIONS + " (reviewReasonCode), not " + text + "."));
+        return ReviewDecision.REJECTION_CODES.stream().filter(code -> code.name().equals(text)).findFirst().orElseThrow(() ->
+                new BadUserRequestException("A specialist rejects with one of " + ReviewDecision.REJECTION_CODES + " (reviewReasonCode), not " + text + "."));
     }
 
     /** A checkbox of the Tasklist form gives a Boolean; other paths may give text. */

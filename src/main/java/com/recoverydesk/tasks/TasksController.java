@@ -18,6 +18,7 @@ import com.recoverydesk.process.CaseTasks.Caller;
 import com.recoverydesk.process.TaskKind;
 import com.recoverydesk.process.TaskRefused;
 import com.recoverydesk.review.ReviewConditions;
+import com.recoverydesk.review.ReviewDecision;
 import com.recoverydesk.rules.RecoveryRules;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
@@ -127,9 +128,9 @@ class TasksController {
             }
         }
         if (!blank(form.reasonCode()) && (kind != TaskKind.REVIEW || !"REJECT".equals(form.decision())
-                || !List.of("REJECTED_BY_REVIEW", "SENDER_IS_A_CONTRACT", "CONDITION_NOT_MET").contains(form.reasonCode().trim()))) {
-            errors.add(new FieldError("reasonCode", "INVALID_REASON_CODE", "A specialist's rejection names REJECTED_BY_REVIEW,"
-                    + " SENDER_IS_A_CONTRACT or CONDITION_NOT_MET; other decisions name none."));
+                || ReviewDecision.REJECTION_CODES.stream().noneMatch(code -> code.name().equals(form.reasonCode().trim())))) {
+            errors.add(new FieldError("reasonCode", "INVALID_REASON_CODE", "A specialist's rejection names one of "
+                    + ReviewDecision.REJECTION_CODES + "; other decisions name none."));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);

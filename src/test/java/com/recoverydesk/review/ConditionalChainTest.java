@@ -93,15 +93,21 @@ class ConditionalChainTest extends IntegrationTest {
     }
 
     @Test
-    void aConditionTheChainDoesNotHaveIsRefusedByName() {
+    void aConditionTheChainDoesNotHaveAndAReasonCodeNoSpecialistGivesAreRefusedByName() {
         String id = inReview();
 
         Api.Answer answer = decide(id, Map.of("decision", "APPROVE", "conditionsConfirmed", List.of("1", "7")));
+        Api.Answer machineCode = decide(id, Map.of("decision", "REJECT", "reasonCode", "TX_FAILED", "reason", "No."));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("errors")).singleElement().satisfies(error -> {
             assertThat(error.get("field").asText()).isEqualTo("conditionsConfirmed");
             assertThat(error.get("code").asText()).isEqualTo("UNKNOWN_CONDITION");
+        });
+        assertThat(machineCode.status()).isEqualTo(400);
+        assertThat(machineCode.body().get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asText()).isEqualTo("reasonCode");
+            assertThat(error.get("code").asText()).isEqualTo("INVALID_REASON_CODE");
         });
         assertThat(CaseFlow.status(api, "alice", id)).isEqualTo("IN_REVIEW");
     }
