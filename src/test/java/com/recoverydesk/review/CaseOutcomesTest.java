@@ -125,7 +125,8 @@ class CaseOutcomesTest extends IntegrationTest {
         JsonNode belowFee = awaitStatus(under, "REJECTED");
         assertThat(belowFee.get("reasonCode").asText()).isEqualTo("BELOW_FEE");
         assertThat(belowFee.get("reasonMessage").asText()).isEqualTo("The deposit is worth less than the recovery fee (or the minimum"
-                + " worth recovering). Fee: 10% of 299.99 USD, at least 50 and at most 1000 USD: the minimum fee, 50 USD.");
+                + " worth recovering). The fee would be 500.016667222240741359 GEM: 10% of 299.99 USD, at least 50 and at most 1000 USD:"
+                + " the minimum fee, 50 USD.");
         JsonNode goesOn = awaitStatus(at, "AWAITING_APPROVAL");
         assertThat(goesOn.get("fee").get("usd").decimalValue()).isEqualByComparingTo("50");
         assertThat(goesOn.get("price").get("source").asText()).isEqualTo("SPECIALIST");

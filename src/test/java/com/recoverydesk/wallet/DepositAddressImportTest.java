@@ -316,6 +316,11 @@ class DepositAddressImportTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> CaseFlow.status(api, "alice", id), s -> !s.equals("SUBMITTED") && !s.equals("VERIFYING"));
         assertThat(CaseFlow.status(api, "alice", id)).isEqualTo("IN_REVIEW");
         assertThat(api.get("alice", "/api/v1/me/deposit-addresses").body()).extracting(a -> a.get("address").asText()).contains(imported);
+
+        // the application is shared: alice keeps exactly her demo address for the tests that read it
+        assertThat(api.post("alice", "/api/v1/cases/" + id + "/cancel", Map.of()).status()).isEqualTo(200);
+        jdbc.sql("delete from recovery.deposit_address_chain where address = ?").param(imported).update();
+        jdbc.sql("delete from recovery.deposit_address where address = ?").param(imported).update();
     }
 
     @Test
