@@ -76,15 +76,22 @@ public class CaseStore {
                 .optional();
     }
 
-    public List<RecoveryCase> listByCustomer(String customerId) {
-        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case where customer_id = :customer order by created_at desc, id")
-                .param("customer", customerId)
-                .query(CaseStore::map)
-                .list();
+    /**
+     * A customer's cases, the newest first, strictly after the key {@code (afterAt, afterId)} of the previous page's
+     * last case (both null for the first page): keyset paging on {@code (created_at, id)}, served by an index.
+     */
+    public List<RecoveryCase> pageByCustomer(String customerId, Instant afterAt, String afterId, int rows) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("customer", customerId);
+        return page(" where customer_id = :customer", params, afterAt, afterId, rows);
     }
 
-    /** Staff search: every criterion is optional; addresses and TXIDs match in any letter case. */
-    public List<RecoveryCase> search(String txHash, String customerId, String address, CaseStatus status, String chain, int limit) {
+    /**
+     * Staff search: every criterion is optional; addresses and TXIDs match in any letter case. The newest first, paged
+     * like {@link #pageByCustomer}: a status alone can match hundreds of thousands of cases.
+     */
+    public List<RecoveryCase> search(String txHash, String customerId, String address, CaseStatus status, String chain,
+            Instant afterAt, String afterId, int rows) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (txHash != null) {
@@ -107,9 +114,20 @@ public class CaseStore {
             where.append(" and chain = :chain");
             params.put("chain", chain);
         }
-        // the newest first, and no more than the desk shows: a status alone can match thousands of cases
-        params.put("limit", limit);
-        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case" + where + " order by created_at desc, id fetch first :limit rows only")
+        return page(where.toString(), params, afterAt, afterId, rows);
+    }
+
+    /** The newest first; ties in time broken by id, so the order is total and a page boundary is exact. */
+    private List<RecoveryCase> page(String where, java.util.Map<String, Object> params, Instant afterAt, String afterId, int rows) {
+        String after = "";
+        if (afterAt != null) {
+            after = " and (created_at < :afterAt or (created_at = :afterAt and id < :afterId))";
+            params.put("afterAt", OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC));
+            params.put("afterId", afterId);
+        }
+        params.put("rows", rows);
+        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case" + where + after
+                        + " order by created_at desc, id desc fetch first :rows rows only")
                 .params(params)
                 .query(CaseStore::map)
                 .list();

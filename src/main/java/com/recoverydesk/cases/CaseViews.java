@@ -1,6 +1,7 @@
 package com.recoverydesk.cases;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -20,5 +21,13 @@ public class CaseViews {
         CaseTransactions source = transactions.getIfAvailable();
         List<CaseView.TransactionView> sent = source == null ? List.of() : source.of(c.id());
         return CaseView.of(c, timeline.of(c.id()), sent);
+    }
+
+    /** A page of cases, in the given order, with their timelines read in one query. */
+    public List<CaseView> of(List<RecoveryCase> page) {
+        CaseTransactions source = transactions.getIfAvailable();
+        Map<String, List<TimelineEntry>> timelines = timeline.of(page.stream().map(RecoveryCase::id).toList());
+        return page.stream().map(c -> CaseView.of(c, timelines.getOrDefault(c.id(), List.of()),
+                source == null ? List.of() : source.of(c.id()))).toList();
     }
 }

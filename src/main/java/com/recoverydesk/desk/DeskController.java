@@ -8,6 +8,10 @@ import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.cases.RecoveryCase;
 import com.recoverydesk.chain.EvmAddress;
 import com.recoverydesk.chain.TxHash;
+import com.recoverydesk.paging.Cursor;
+import com.recoverydesk.paging.InvalidPaging;
+import com.recoverydesk.paging.PageRequest;
+import com.recoverydesk.paging.Paging;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -18,6 +22,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,19 +41,29 @@ class DeskController {
     private final CaseViews views;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final Paging paging;
 
-    DeskController(CaseStore cases, CaseViews views, RuntimeService runtime, TaskService tasks) {
+    DeskController(CaseStore cases, CaseViews views, RuntimeService runtime, TaskService tasks, Paging paging) {
         this.cases = cases;
         this.views = views;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.paging = paging;
     }
 
+    /** Cases that match every given criterion, the newest first, a page at a time (see {@link Paging}). */
     @GetMapping
-    List<CaseSummary> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
+    ResponseEntity<List<CaseSummary>> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
             @RequestParam(required = false) String address, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String chain) {
+            @RequestParam(required = false) String chain, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         List<FieldError> problems = new ArrayList<>();
+        PageRequest page = null;
+        try {
+            page = paging.request(limit, cursor);
+        } catch (InvalidPaging e) {
+            e.parameters().forEach(p -> problems.add(new FieldError(p.name(), p.code(), p.message())));
+        }
         if (trimmed(txHash) != null && !TxHash.isWellFormed(trimmed(txHash))) {
             problems.add(new FieldError("txHash", "INVALID_TX_HASH", "A transaction ID is 0x followed by 64 hexadecimal characters."));
         }
@@ -66,8 +81,10 @@ class DeskController {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        return cases.search(trimmed(txHash), trimmed(user), trimmed(address), wanted, trimmed(chain), 200).stream()
-                .map(CaseSummary::of).toList();
+        List<CaseSummary> rows = cases.search(trimmed(txHash), trimmed(user), trimmed(address), wanted, trimmed(chain),
+                page.after() == null ? null : page.after().at(), page.after() == null ? null : page.after().id(), page.fetch())
+                .stream().map(CaseSummary::of).toList();
+        return paging.answer(rows, page, c -> new Cursor(c.createdAt(), c.id()));
     }
 
     @GetMapping("/{id}")

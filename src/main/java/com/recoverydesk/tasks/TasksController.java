@@ -6,6 +6,9 @@ import com.recoverydesk.cases.CaseStore;
 import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.identity.Groups;
+import com.recoverydesk.paging.Cursor;
+import com.recoverydesk.paging.PageRequest;
+import com.recoverydesk.paging.Paging;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -23,6 +26,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,20 +50,26 @@ class TasksController {
     private final IdentityService identity;
     private final CaseStore cases;
     private final CaseViews views;
+    private final TaskQueueEngine queue;
+    private final Paging paging;
 
-    TasksController(TaskService tasks, IdentityService identity, CaseStore cases, CaseViews views) {
+    TasksController(TaskService tasks, IdentityService identity, CaseStore cases, CaseViews views, TaskQueueEngine queue, Paging paging) {
         this.tasks = tasks;
         this.identity = identity;
         this.cases = cases;
         this.views = views;
+        this.queue = queue;
+        this.paging = paging;
     }
 
+    /** The open tasks of the caller's groups and their own, the oldest first, a page at a time (see {@link Paging}). */
     @GetMapping
-    List<TaskView> open(Authentication caller) {
-        List<String> groups = groupsOf(caller);
-        List<Task> visible = tasks.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(caller.getName()).endOr()
-                .active().orderByTaskCreateTime().asc().list();
-        return visible.stream().map(this::view).toList();
+    ResponseEntity<List<TaskView>> open(Authentication caller, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        PageRequest page = paging.request(limit, cursor);
+        List<Task> visible = queue.page(groupsOf(caller), caller.getName(), page.after() == null ? null : page.after().at(),
+                page.after() == null ? null : page.after().id(), page.fetch());
+        return paging.answer(visible.stream().map(this::view).toList(), page, t -> new Cursor(t.created(), t.id()));
     }
 
     @PostMapping("/{taskId}/claim")

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.recoverydesk.paging.InvalidPaging;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
@@ -50,6 +51,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalid(InvalidRequest e) {
         return badRequest("The request has " + e.errors().size() + " mistake(s); each is named under 'errors'.", e.errors());
+    }
+
+    @ExceptionHandler(InvalidPaging.class)
+    ProblemDetail invalidPaging(InvalidPaging e) {
+        List<FieldError> errors = e.parameters().stream().map(p -> new FieldError(p.name(), p.code(), p.message())).toList();
+        return badRequest("The request has " + errors.size() + " mistake(s); each is named under 'errors'.", errors);
     }
 
     @ExceptionHandler(ApiProblem.class)

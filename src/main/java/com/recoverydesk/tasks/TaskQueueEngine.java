@@ -1,0 +1,57 @@
+package com.recoverydesk.tasks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff queue read from the engine a page at a time, oldest first, by keyset on (create time, task id).
+ *
+ * <p>The engine's task query can order by create time and id, but filter only by create time ({@code
+ * taskCreatedAfter} is strictly after, {@code taskCreatedOn} equal). So a page after the key (t, id) is: the tasks
+ * created at exactly t with an id above id (a few at most: the same millisecond), then the tasks created after t,
+ * ordered by (create time, id), as many as fit. Offsets ({@code listPage(first, max)}) would skip or repeat a task
+ * whenever one ahead of the page is completed between two requests, which in a queue is all the time.
+ */
+@Component
+class TaskQueueEngine {
+
+    static final Comparator<Task> QUEUE_ORDER = Comparator.comparing(Task::getCreateTime).thenComparing(Task::getId);
+
+    private final TaskService tasks;
+
+    TaskQueueEngine(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Up to {@code rows} open tasks of these groups or assigned to {@code user}, strictly after (afterAt, afterId). */
+    List<Task> page(List<String> groups, String user, Instant afterAt, String afterId, int rows) {
+        List<Task> page = new ArrayList<>();
+        if (afterAt != null) {
+            Date at = Date.from(afterAt);
+            visible(groups, user).taskCreatedOn(at).orderByTaskId().asc().list().stream()
+                    .filter(t -> t.getId().compareTo(afterId) > 0)
+                    .sorted(QUEUE_ORDER)
+                    .limit(rows)
+                    .forEach(page::add);
+            if (page.size() == rows) {
+                return page;
+            }
+            page.addAll(visible(groups, user).taskCreatedAfter(at).orderByTaskCreateTime().asc().orderByTaskId().asc()
+                    .listPage(0, rows - page.size()));
+        } else {
+            page.addAll(visible(groups, user).orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, rows));
+        }
+        return page;
+    }
+
+    private TaskQuery visible(List<String> groups, String user) {
+        return tasks.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(user).endOr().active();
+    }
+}
