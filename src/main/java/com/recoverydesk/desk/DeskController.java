@@ -81,7 +81,8 @@ class DeskController {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        List<CaseSummary> rows = cases.search(trimmed(txHash), trimmed(user), trimmed(address), wanted, trimmed(chain),
+        String storedAddress = trimmed(address) == null ? null : EvmAddress.checksummed(trimmed(address));
+        List<CaseSummary> rows = cases.search(trimmed(txHash), trimmed(user), storedAddress, wanted, trimmed(chain),
                 page.after() == null ? null : page.after().at(), page.after() == null ? null : page.after().id(), page.fetch())
                 .stream().map(CaseSummary::of).toList();
         return paging.answer(rows, page, c -> new Cursor(c.createdAt(), c.id()));

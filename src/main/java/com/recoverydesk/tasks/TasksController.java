@@ -69,7 +69,16 @@ class TasksController {
         PageRequest page = paging.request(limit, cursor);
         List<Task> visible = queue.page(groupsOf(caller), caller.getName(), page.after() == null ? null : page.after().at(),
                 page.after() == null ? null : page.after().id(), page.fetch());
-        return paging.answer(visible.stream().map(this::view).toList(), page, t -> new Cursor(t.created(), t.id()));
+        return paging.answer(views(visible), page, t -> new Cursor(t.created(), t.id()));
+    }
+
+    /** A page of tasks with their cases, read in a few queries for the whole page rather than four per task. */
+    private List<TaskView> views(List<Task> page) {
+        Map<String, String> caseIds = queue.caseIdsOf(page);
+        Map<String, CaseView> byCase = new HashMap<>();
+        views.of(List.copyOf(cases.findAll(caseIds.values().stream().filter(java.util.Objects::nonNull).toList()).values()))
+                .forEach(v -> byCase.put(v.id(), v));
+        return page.stream().map(t -> view(t, caseIds.get(t.getId()), byCase.get(caseIds.get(t.getId())))).toList();
     }
 
     @PostMapping("/{taskId}/claim")
@@ -191,7 +200,10 @@ class TasksController {
 
     private TaskView view(Task task) {
         String caseId = caseIdOf(task);
-        CaseView theCase = cases.find(caseId).map(views::of).orElse(null);
+        return view(task, caseId, cases.find(caseId).map(views::of).orElse(null));
+    }
+
+    private static TaskView view(Task task, String caseId, CaseView theCase) {
         return new TaskView(task.getId(), caseId, TaskKind.of(task.getTaskDefinitionKey()), task.getName(), task.getAssignee(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), theCase == null ? null : theCase.facts(), theCase);
     }

@@ -112,6 +112,12 @@ class PagingTest extends IntegrationTest {
         assertThat(ids(last)).containsExactly(expected.get(4));
         assertThat(last.header("Link")).isNull();
 
+        Api.Answer byAddress = api.get("sam", "/api/v1/desk/cases?address=0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc&user=" + customer + "&limit=3");
+        Api.Answer byAddressLast = api.get("sam", "/api/v1/desk/cases?address=0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc&user=" + customer
+                + "&limit=3&cursor=" + byAddress.header("X-Next-Cursor"));
+        assertThat(ids(byAddress)).containsExactlyElementsOf(expected.subList(0, 3));
+        assertThat(ids(byAddressLast)).containsExactlyElementsOf(expected.subList(3, 5));
+
         List<String> rejected = expected.stream().filter(id -> statusOf.get(id).equals("REJECTED")).toList();
         Api.Answer firstRejected = api.get("sam", "/api/v1/desk/cases?status=rejected&user=" + customer + "&limit=1");
         Api.Answer lastRejected = api.get("sam", "/api/v1/desk/cases?status=rejected&user=" + customer + "&limit=1&cursor="
