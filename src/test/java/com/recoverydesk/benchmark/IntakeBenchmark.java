@@ -96,7 +96,7 @@ public final class IntakeBenchmark {
     }
 
     /** Files warm-up and measured cases through the running application's API. */
-    private static Measured measure(ConfigurableApplicationContext app, int warmUp, int total, int concurrency) throws Exception {
+    static Measured measure(ConfigurableApplicationContext app, int warmUp, int total, int concurrency) throws Exception {
         Arrivals arrivals = new Arrivals();
         app.addApplicationListener(new ReviewQueueListener(arrivals));
         String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -141,7 +141,7 @@ public final class IntakeBenchmark {
         return new Measured(figures, roundTrips, settingsOf(app));
     }
 
-    private record Measured(Figures figures, double roundTrips, BareEngineBaseline.Settings settings) {
+    record Measured(Figures figures, double roundTrips, BareEngineBaseline.Settings settings) {
     }
 
     /** The job executor and pool as the application ran them, for the baseline to run alike. */
@@ -157,7 +157,7 @@ public final class IntakeBenchmark {
     }
 
     /** The embedded database exactly as application.yml configures it, with its file in {@code dir}. */
-    private static String defaultDatabaseIn(Path dir) {
+    static String defaultDatabaseIn(Path dir) {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yml"));
         yaml.setDocumentMatchers(document -> document.containsKey("spring.config.activate.on-profile")
@@ -200,7 +200,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");

@@ -22,6 +22,10 @@ public final class Api {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Answer get(String user, String path) {
         return send(request(user, path).GET().build());
     }
