@@ -26,8 +26,10 @@ public class CaseViews {
     /** A page of cases, in the given order, with their timelines read in one query. */
     public List<CaseView> of(List<RecoveryCase> page) {
         CaseTransactions source = transactions.getIfAvailable();
-        Map<String, List<TimelineEntry>> timelines = timeline.of(page.stream().map(RecoveryCase::id).toList());
-        return page.stream().map(c -> CaseView.of(c, timelines.getOrDefault(c.id(), List.of()),
-                source == null ? List.of() : source.of(c.id()))).toList();
+        List<String> ids = page.stream().map(RecoveryCase::id).toList();
+        Map<String, List<TimelineEntry>> timelines = timeline.of(ids);
+        Map<String, List<CaseView.TransactionView>> sent = source == null ? Map.of() : source.of(ids);
+        return page.stream().map(c -> CaseView.of(c, timelines.getOrDefault(c.id(), List.of()), sent.getOrDefault(c.id(), List.of())))
+                .toList();
     }
 }
