@@ -19,6 +19,6 @@ fi
 if [[ " $DATABASES " == *" PostgreSQL "* ]]; then
   trap 'scripts/postgres.sh stop' EXIT
   PG_URL=$(scripts/postgres.sh start)
-  ./mvnw -B -q -Pbenchmark-year exec:java "${ARGS[@]}" -Dbenchmark.label=PostgreSQL \
+  ./mvnw -B -q -Pbenchmark-year exec:java "${ARGS[@]}" -Dbenchmark.label="${BENCHMARK_PG_LABEL:-PostgreSQL}" \
     -Dspring.datasource.url="$PG_URL" -Dspring.datasource.username=postgres -Dspring.datasource.password=
 fi
