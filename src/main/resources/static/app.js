@@ -214,8 +214,31 @@ async function fileCase(event) {
   if (first) first.focus();
 }
 
+// The case list comes a page at a time, newest first; "Show older cases" adds the next page, and the refresh
+// reloads as many pages as are shown, following each page's X-Next-Cursor.
+let casePagesShown = 1;
+
+async function casePages() {
+  const body = [];
+  let next = null;
+  for (let i = 0; i < casePagesShown; i++) {
+    const response = await fetch('/api/v1/cases' + (next ? '?cursor=' + encodeURIComponent(next) : ''), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+    if (!response.ok) break;
+    body.push(...await response.json());
+    next = response.headers.get('X-Next-Cursor');
+    if (!next) break;
+  }
+  $('more-cases').hidden = !next;
+  return { body };
+}
+
+function moreCases() {
+  casePagesShown += 1;
+  loadCases();
+}
+
 async function loadCases() {
-  const answer = await api('/api/v1/cases');
+  const answer = await casePages();
   const list = $('case-list');
   list.innerHTML = '';
   if (!answer.body || !answer.body.length) { list.innerHTML = ''; const none = document.createElement('li'); text(none, t('page.cases.none')); list.appendChild(none); return; }
@@ -329,6 +352,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('cancel-button').addEventListener('click', cancelCase);
   $('language').addEventListener('change', languageChanged);
   await loadWords();
+  $('more-cases').addEventListener('click', moreCases);
   await Promise.all([loadMe(), loadChains(), loadAddresses(), loadCases()]);
   // the status updates without a reload
   setInterval(() => { renderCase(); }, 2000);

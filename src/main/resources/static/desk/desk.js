@@ -48,16 +48,25 @@ function showConversation(words) {
   if (!words.length) add(list, 'No note and no replies.');
 }
 
+// The search answers a page at a time, newest first; "More cases" asks for the page after X-Next-Cursor.
+let nextSearch = null;
+
 async function search(event) {
   if (event) event.preventDefault();
+  const more = event && event.type === 'click' && nextSearch;
   $('search-error').textContent = '';
   const params = new URLSearchParams();
   new FormData($('search')).forEach((value, key) => { if (String(value).trim()) params.set(key, String(value).trim()); });
-  const answer = await api('/api/v1/desk/cases?' + params);
+  if (more) params.set('cursor', nextSearch);
+  const response = await fetch('/api/v1/desk/cases?' + params, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const text = await response.text();
+  const answer = { ok: response.ok, body: text ? JSON.parse(text) : null };
   if (!answer.ok) { $('search-error').textContent = (answer.body.errors || [])[0]?.message || answer.body.detail; return; }
+  nextSearch = response.headers.get('X-Next-Cursor');
+  $('more-results').hidden = !nextSearch;
   const rows = $('results');
-  rows.innerHTML = '';
-  $('result-count').textContent = `${answer.body.length} case(s)`;
+  if (!more) rows.innerHTML = '';
+  $('result-count').textContent = `${rows.children.length + answer.body.length} case(s)${nextSearch ? ', more match' : ''}`;
   answer.body.forEach((c) => {
     const tr = document.createElement('tr');
     const open = document.createElement('a');
@@ -123,6 +132,7 @@ async function show(id) {
 
 document.addEventListener('DOMContentLoaded', async () => {
   $('search').addEventListener('submit', search);
+  $('more-results').addEventListener('click', search);
   const me = await api('/api/v1/me');
   $('me').textContent = me.ok ? me.body.userId : '?';
   if (location.hash.length > 1) show(location.hash.slice(1));

@@ -77,15 +77,23 @@ public class CaseStore {
                 .optional();
     }
 
-    public List<RecoveryCase> listByCustomer(String customerId) {
-        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case where customer_id = :customer order by created_at desc, id")
-                .param("customer", customerId)
-                .query(CaseStore::map)
-                .list();
+    /**
+     * A customer's cases, the newest first, strictly after the key {@code (afterAt, afterId)} of the previous page's
+     * last case (both null for the first page): keyset paging on {@code (created_at, id)}, served by an index.
+     */
+    public List<RecoveryCase> pageByCustomer(String customerId, Instant afterAt, String afterId, int rows) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("customer", customerId);
+        return page("recovery.recovery_case", " where customer_id = :customer", "customer_id", params, afterAt, afterId, rows);
     }
 
-    /** Staff search: every criterion is optional; addresses and TXIDs match in any letter case. */
-    public List<RecoveryCase> search(String txHash, String customerId, String address, CaseStatus status, String chain, int limit) {
+    /**
+     * Staff search: every criterion is optional; a TXID matches in any letter case, an address in its EIP-55 form (as
+     * every address is stored). The newest first, paged like {@link #pageByCustomer}: a status alone can match hundreds
+     * of thousands of cases.
+     */
+    public List<RecoveryCase> search(String txHash, String customerId, String address, CaseStatus status, String chain,
+            Instant afterAt, String afterId, int rows) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (txHash != null) {
@@ -96,9 +104,13 @@ public class CaseStore {
             where.append(" and customer_id = :customer");
             params.put("customer", customerId);
         }
+        String from = "recovery.recovery_case";
         if (address != null) {
-            where.append(" and (lower(deposit_address) = :address or lower(refund_address) = :address or lower(fact_from) = :address)");
-            params.put("address", address.toLowerCase());
+            // one indexed lookup per column, instead of an OR over three columns that makes the database read every case
+            from = "(select " + COLUMNS + " from recovery.recovery_case where deposit_address = :address union select " + COLUMNS
+                    + " from recovery.recovery_case where refund_address = :address union select " + COLUMNS
+                    + " from recovery.recovery_case where fact_from = :address) matched";
+            params.put("address", address);
         }
         if (status != null) {
             where.append(" and status = :status");
@@ -108,12 +120,40 @@ public class CaseStore {
             where.append(" and chain = :chain");
             params.put("chain", chain);
         }
-        // the newest first, and no more than the desk shows: a status alone can match thousands of cases
-        params.put("limit", limit);
-        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case" + where + " order by created_at desc, id fetch first :limit rows only")
+        String leading = customerId != null ? "customer_id" : status != null && txHash == null && address == null ? "status" : null;
+        return page(from, where.toString(), leading, params, afterAt, afterId, rows);
+    }
+
+    /**
+     * The newest first; ties in time broken by id, so the order is total and a page boundary is exact. {@code leading}
+     * names the column an equality filter fixes, if any: ordering by it first changes nothing in the result, but lets H2
+     * read the page in the order of the index that starts with it, instead of sorting every matching case.
+     */
+    private List<RecoveryCase> page(String from, String where, String leading, java.util.Map<String, Object> params, Instant afterAt,
+            String afterId, int rows) {
+        String after = "";
+        if (afterAt != null) {
+            // "created_at <= :afterAt" first: a range the index can start from, instead of reading the list from its top
+            after = " and created_at <= :afterAt and (created_at < :afterAt or id < :afterId)";
+            params.put("afterAt", OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC));
+            params.put("afterId", afterId);
+        }
+        params.put("rows", rows);
+        return jdbc.sql("select " + COLUMNS + " from " + from + where + after
+                        + " order by " + (leading == null ? "" : leading + ", ") + "created_at desc, id desc fetch first :rows rows only")
                 .params(params)
                 .query(CaseStore::map)
                 .list();
+    }
+
+    /** Several cases in one query, by id; those that do not exist are absent from the map. */
+    public java.util.Map<String, RecoveryCase> findAll(java.util.Collection<String> ids) {
+        java.util.Map<String, RecoveryCase> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from recovery.recovery_case where id in (:ids)").param("ids", List.copyOf(ids))
+                    .query(CaseStore::map).list().forEach(c -> found.put(c.id(), c));
+        }
+        return found;
     }
 
     public Optional<String> openCaseFor(String customerId, String chain, String txHash) {

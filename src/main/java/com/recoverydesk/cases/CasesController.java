@@ -4,12 +4,17 @@ import com.recoverydesk.web.Refusal;
 import com.recoverydesk.web.Refusals;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
+import com.recoverydesk.paging.Cursor;
+import com.recoverydesk.paging.PageRequest;
+import com.recoverydesk.paging.Paging;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -21,17 +26,24 @@ class CasesController {
 
     private final CaseStore cases;
     private final CaseViews views;
+    private final Paging paging;
 
-    CasesController(CaseStore cases, CaseViews views) {
+    CasesController(CaseStore cases, CaseViews views, Paging paging) {
         this.cases = cases;
         this.views = views;
+        this.paging = paging;
     }
 
     @Operation(operationId = "listMyCases", summary = "List my cases",
-            description = "The caller's cases, newest first, each with its status, verified facts, fee, timeline and refund transactions.")
+            description = "The caller's cases, newest first, each with its status, verified facts, fee, timeline and refund transactions; a page at a time (`limit`, `cursor`; the next page in `X-Next-Cursor` and `Link`).")
+    @Refusals(Refusal.INVALID_REQUEST)
     @GetMapping
-    List<CaseView> mine(Authentication caller) {
-        return cases.listByCustomer(caller.getName()).stream().map(views::of).toList();
+    ResponseEntity<List<CaseView>> mine(Authentication caller, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        PageRequest page = paging.request(limit, cursor);
+        List<RecoveryCase> rows = cases.pageByCustomer(caller.getName(), page.after() == null ? null : page.after().at(),
+                page.after() == null ? null : page.after().id(), page.fetch());
+        return paging.answer(views.of(rows), page, v -> new Cursor(v.createdAt(), v.id()));
     }
 
     @Operation(operationId = "getCase", summary = "Get one of my cases",

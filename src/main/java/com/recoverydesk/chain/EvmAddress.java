@@ -31,6 +31,11 @@ public final class EvmAddress {
         return text != null && SHAPE.matcher(text).matches() && Keys.toChecksumAddress(text).equals(text);
     }
 
+    /** The EIP-55 form of a well-formed address in any letter case: how addresses are stored, so an index finds them. */
+    public static String checksummed(String wellFormed) {
+        return Keys.toChecksumAddress(wellFormed);
+    }
+
     public static boolean isWellFormed(String text) {
         return text != null && SHAPE.matcher(text).matches();
     }

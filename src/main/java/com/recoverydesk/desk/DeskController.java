@@ -10,6 +10,10 @@ import com.recoverydesk.chain.TxHash;
 import com.recoverydesk.process.CaseProcesses;
 import com.recoverydesk.process.CaseTasks;
 import com.recoverydesk.process.TaskKind;
+import com.recoverydesk.paging.Cursor;
+import com.recoverydesk.paging.InvalidPaging;
+import com.recoverydesk.paging.PageRequest;
+import com.recoverydesk.paging.Paging;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,22 +46,31 @@ class DeskController {
     private final CaseViews views;
     private final CaseProcesses processes;
     private final CaseTasks tasks;
+    private final Paging paging;
 
-    DeskController(CaseStore cases, CaseViews views, CaseProcesses processes, CaseTasks tasks) {
+    DeskController(CaseStore cases, CaseViews views, CaseProcesses processes, CaseTasks tasks, Paging paging) {
         this.cases = cases;
         this.views = views;
         this.processes = processes;
         this.tasks = tasks;
+        this.paging = paging;
     }
 
     @Operation(operationId = "searchCases", summary = "Search cases on the desk",
-            description = "Finds cases by TXID, customer, address, status or chain, newest first. A TXID or address that cannot be one is 400.")
+            description = "Finds cases by TXID, customer, address, status or chain, newest first, a page at a time (`limit`, `cursor`). A TXID or address that cannot be one is 400.")
     @Refusals({Refusal.INVALID_REQUEST, Refusal.FORBIDDEN})
     @GetMapping
-    List<CaseSummary> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
+    ResponseEntity<List<CaseSummary>> search(@RequestParam(required = false) String txHash, @RequestParam(required = false) String user,
             @RequestParam(required = false) String address, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String chain) {
+            @RequestParam(required = false) String chain, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         List<FieldError> problems = new ArrayList<>();
+        PageRequest page = null;
+        try {
+            page = paging.request(limit, cursor);
+        } catch (InvalidPaging e) {
+            e.parameters().forEach(p -> problems.add(new FieldError(p.name(), p.code(), p.message())));
+        }
         if (trimmed(txHash) != null && !TxHash.isWellFormed(trimmed(txHash))) {
             problems.add(new FieldError("txHash", "INVALID_TX_HASH", "A transaction ID is 0x followed by 64 hexadecimal characters."));
         }
@@ -74,8 +88,11 @@ class DeskController {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        return cases.search(trimmed(txHash), trimmed(user), trimmed(address), wanted, trimmed(chain), 200).stream()
-                .map(CaseSummary::of).toList();
+        String storedAddress = trimmed(address) == null ? null : EvmAddress.checksummed(trimmed(address));
+        List<CaseSummary> rows = cases.search(trimmed(txHash), trimmed(user), storedAddress, wanted, trimmed(chain),
+                page.after() == null ? null : page.after().at(), page.after() == null ? null : page.after().id(), page.fetch())
+                .stream().map(CaseSummary::of).toList();
+        return paging.answer(rows, page, c -> new Cursor(c.createdAt(), c.id()));
     }
 
     @Operation(operationId = "getDeskCase", summary = "Read a case on the desk",

@@ -21,9 +21,11 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final TransactionTemplate oneTransaction;
+    private final VerifiedCredentials verified;
 
-    CamundaIdentityAuthentication(IdentityService identity, PlatformTransactionManager transactions) {
+    CamundaIdentityAuthentication(IdentityService identity, PlatformTransactionManager transactions, VerifiedCredentials verified) {
         this.identity = identity;
+        this.verified = verified;
         this.oneTransaction = new TransactionTemplate(transactions);
     }
 
@@ -33,6 +35,11 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
      */
     @Override
     public Authentication authenticate(Authentication attempt) {
+        List<String> groups = attempt.getName() == null || attempt.getCredentials() == null ? null
+                : verified.groupsIfVerified(attempt.getName(), attempt.getCredentials().toString());
+        if (groups != null) {
+            return signedIn(attempt.getName(), groups);
+        }
         return oneTransaction.execute(status -> check(attempt));
     }
 
@@ -43,6 +50,11 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
             throw new BadCredentialsException("Wrong user name or password.");
         }
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        verified.verified(user, password.toString(), groups);
+        return signedIn(user, groups);
+    }
+
+    private static Authentication signedIn(String user, List<String> groups) {
         return UsernamePasswordAuthenticationToken.authenticated(user, null, AuthorityUtils.createAuthorityList(Groups.authorities(groups)));
     }
 

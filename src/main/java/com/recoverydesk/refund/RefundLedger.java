@@ -68,10 +68,18 @@ public class RefundLedger {
     }
 
     public List<RefundTransaction> of(String caseId) {
+        return of(List.of(caseId));
+    }
+
+    /** The transactions of several cases in one query (a page of cases), in the order they were stored. */
+    public List<RefundTransaction> of(java.util.Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select id, case_id, chain, purpose, from_address, to_address, token_contract, amount, nonce, raw, hash, status, block_number
-                from recovery.refund_transaction where case_id = :caseId order by id""")
-                .param("caseId", caseId)
+                from recovery.refund_transaction where case_id in (:caseIds) order by id""")
+                .param("caseIds", List.copyOf(caseIds))
                 .query((rs, row) -> new RefundTransaction(rs.getLong(1), rs.getString(2), rs.getString(3), Purpose.valueOf(rs.getString(4)),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8).toBigIntegerExact(), rs.getLong(9),
                         rs.getString(10), rs.getString(11), RefundTransaction.Status.valueOf(rs.getString(12)),

@@ -20,6 +20,10 @@ import com.recoverydesk.process.TaskRefused;
 import com.recoverydesk.review.ReviewConditions;
 import com.recoverydesk.review.ReviewDecision;
 import com.recoverydesk.rules.RecoveryRules;
+import com.recoverydesk.process.TaskQueue;
+import com.recoverydesk.paging.Cursor;
+import com.recoverydesk.paging.PageRequest;
+import com.recoverydesk.paging.Paging;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.FieldError;
 import com.recoverydesk.web.InvalidRequest;
@@ -30,12 +34,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,20 +58,36 @@ class TasksController {
     private final CaseStore cases;
     private final CaseViews views;
     private final RecoveryRules rules;
+    private final TaskQueue queue;
+    private final Paging paging;
 
-    TasksController(CaseTasks tasks, CaseStore cases, CaseViews views, RecoveryRules rules) {
+    TasksController(CaseTasks tasks, CaseStore cases, CaseViews views, RecoveryRules rules, TaskQueue queue, Paging paging) {
         this.tasks = tasks;
         this.cases = cases;
         this.views = views;
         this.rules = rules;
+        this.queue = queue;
+        this.paging = paging;
     }
 
     @Operation(operationId = "listTasks", summary = "List the open tasks of my groups",
-            description = "Review and approval tasks the caller's groups may work on, oldest first, each with the case, its facts and the customer's words (`conversation`).")
-    @Refusals(Refusal.FORBIDDEN)
+            description = "Review and approval tasks the caller's groups may work on, oldest first, each with the case, its facts and the customer's words (`conversation`); a page at a time (`limit`, `cursor`; the next page in `X-Next-Cursor` and `Link`).")
+    @Refusals({Refusal.INVALID_REQUEST, Refusal.FORBIDDEN})
     @GetMapping
-    List<TaskView> open(Authentication caller) {
-        return tasks.open(callerOf(caller)).stream().map(this::view).toList();
+    ResponseEntity<List<TaskView>> open(Authentication caller, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        PageRequest page = paging.request(limit, cursor);
+        List<CaseTask> visible = queue.page(callerOf(caller), page.after() == null ? null : page.after().at(),
+                page.after() == null ? null : page.after().id(), page.fetch());
+        return paging.answer(views(visible), page, t -> new Cursor(t.created(), t.id()));
+    }
+
+    /** A page of tasks with their cases, read in a few queries for the whole page rather than several per task. */
+    private List<TaskView> views(List<CaseTask> page) {
+        Map<String, RecoveryCase> found = cases.findAll(page.stream().map(CaseTask::caseId).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, CaseView> byCase = new HashMap<>();
+        views.of(List.copyOf(found.values())).forEach(v -> byCase.put(v.id(), v));
+        return page.stream().map(t -> view(t, found.get(t.caseId()), byCase.get(t.caseId()))).toList();
     }
 
     @Operation(operationId = "claimTask", summary = "Claim a task",
@@ -205,7 +227,10 @@ class TasksController {
 
     private TaskView view(CaseTask task) {
         RecoveryCase found = cases.find(task.caseId()).orElse(null);
-        CaseView theCase = found == null ? null : views.of(found);
+        return view(task, found, found == null ? null : views.of(found));
+    }
+
+    private TaskView view(CaseTask task, RecoveryCase found, CaseView theCase) {
         return new TaskView(task.id(), task.caseId(), task.kind(), task.name(), task.assignee(), task.created(),
                 theCase == null ? null : theCase.facts(), theCase, found == null ? List.of() : views.conversation(found).words());
     }

@@ -62,6 +62,10 @@ class ApiDocumentation {
                         Errors are `application/problem+json` with a machine `code`, a `detail` for people and, for bad
                         input, `errors` with one entry per field.
 
+                        Lists that grow (`GET /api/v1/cases`, `/api/v1/tasks`, `/api/v1/desk/cases`) answer a page at a time:
+                        `limit` (default 50, at most 200) and `cursor`, the opaque value of the previous page's `X-Next-Cursor`
+                        header (also in `Link: <…>; rel="next"`); the last page has neither header.
+
                         A rejected case carries one of these reason codes (the same in every language):
 
                         | reasonCode | what the user reads (English) |

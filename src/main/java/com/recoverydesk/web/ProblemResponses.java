@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.recoverydesk.paging.InvalidPaging;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
@@ -75,6 +76,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(messages.textOr("problem.INVALID_REQUEST", detail, language, String.valueOf(e.errors().size())),
                 e.errors().stream().map(f -> new FieldError(f.field(), f.code(),
                         messages.textOr("field." + f.field() + "." + f.code(), f.message(), language))).toList());
+    }
+
+    @ExceptionHandler(InvalidPaging.class)
+    ProblemDetail invalidPaging(InvalidPaging e) {
+        List<FieldError> errors = e.parameters().stream().map(p -> new FieldError(p.name(), p.code(), p.message())).toList();
+        return badRequest("The request has " + errors.size() + " mistake(s); each is named under 'errors'.", errors);
     }
 
     @ExceptionHandler(ApiProblem.class)

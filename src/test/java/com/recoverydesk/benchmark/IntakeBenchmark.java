@@ -96,7 +96,7 @@ public final class IntakeBenchmark {
     }
 
     /** Files warm-up and measured cases through the running application's API. */
-    private static Measured measure(ConfigurableApplicationContext app, int warmUp, int total, int concurrency) throws Exception {
+    static Measured measure(ConfigurableApplicationContext app, int warmUp, int total, int concurrency) throws Exception {
         Arrivals arrivals = new Arrivals();
         app.addApplicationListener(new ReviewQueueListener(arrivals));
         String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -141,7 +141,7 @@ public final class IntakeBenchmark {
         return new Measured(figures, roundTrips, settingsOf(app));
     }
 
-    private record Measured(Figures figures, double roundTrips, BareEngineBaseline.Settings settings) {
+    record Measured(Figures figures, double roundTrips, BareEngineBaseline.Settings settings) {
     }
 
     /** The job executor and pool as the application ran them, for the baseline to run alike. */

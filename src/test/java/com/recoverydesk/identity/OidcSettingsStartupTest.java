@@ -15,6 +15,8 @@ class OidcSettingsStartupTest {
     void productionWithoutTheIdentityProvidersSettingsNamesEachOne() {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(RecoveryDeskApplication.class).run(
                 "--spring.profiles.active=prod", "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+                // its own engine name: closing a failed start unregisters its engine by name, JVM-wide
+                "--camunda.bpm.process-engine-name=startup-check",
                 "--spring.datasource.url=jdbc:h2:mem:oidc-settings-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
                 "--recovery.wallet.deposit-mnemonic=legal winner thank year wave sausage worth useful legal winner thank yellow",

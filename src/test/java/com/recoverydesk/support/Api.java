@@ -33,6 +33,10 @@ public final class Api {
         return new Api(baseUrl, acceptLanguage);
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Answer get(String user, String path) {
         return send(request(user, path).GET().build());
     }
@@ -76,7 +80,7 @@ public final class Api {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
             return new Answer(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -93,7 +97,26 @@ public final class Api {
         }
     }
 
-    /** A response: status, parsed JSON body (or the text as a JSON string), content type and Location. */
-    public record Answer(int status, JsonNode body, String contentType, String location) {
+    /** Every item of a paged list, following its {@code X-Next-Cursor} from page to page. */
+    public java.util.List<JsonNode> getAll(String user, String path) {
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            Answer page = get(user, path + (path.contains("?") ? "&" : "?") + "limit=200" + (next == null ? "" : "&cursor=" + next));
+            if (page.status() != 200) {
+                throw new IllegalStateException(path + " answered " + page.status() + ": " + page.body());
+            }
+            page.body().forEach(items::add);
+            next = page.header("X-Next-Cursor");
+        } while (next != null);
+        return items;
+    }
+
+    /** A response: status, parsed JSON body (or the text as a JSON string), content type, Location and all headers. */
+    public record Answer(int status, JsonNode body, String contentType, String location, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class CaseFlow {
     /** The id of the case's open task of this kind ({@code REVIEW}, {@code WALLET_APPROVAL}) in {@code user}'s list, once it is there. */
     public static String taskOf(Api api, String user, String caseId, String kind) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (JsonNode t : api.get(user, "/api/v1/tasks").body()) {
+            for (JsonNode t : api.getAll(user, "/api/v1/tasks")) {
                 if (t.get("caseId").asText().equals(caseId) && t.get("kind").asText().equals(kind)) {
                     return t.get("id").asText();
                 }

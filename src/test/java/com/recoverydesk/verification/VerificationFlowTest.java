@@ -239,7 +239,7 @@ class VerificationFlowTest extends IntegrationTest {
 
         assertThat(asBob.status()).isEqualTo(404);
         assertThat(asBob.body().toString()).doesNotContain(alice);
-        assertThat(api.get("bob", "/api/v1/cases").body()).noneSatisfy(c -> assertThat(c.get("id").asText()).isEqualTo(id));
+        assertThat(api.getAll("bob", "/api/v1/cases")).noneSatisfy(c -> assertThat(c.get("id").asText()).isEqualTo(id));
     }
 
     // --- helpers -----------------------------------------------------------------------------
