@@ -52,9 +52,10 @@ class StartupFailureTest {
 
     private Throwable start(String setting) {
         // command-line arguments, as an operator would pass them, outrank application.yml
-        // its own engine name: closing a failed start unregisters its engine by name, JVM-wide, the shared one too
+        // its own engine name and no webapps: a failed start in this JVM would otherwise unregister the shared engine
+        // (engines are registered by name) and leave the webapps' static application context pointing at itself
         return catchThrowable(() -> new SpringApplicationBuilder(RecoveryDeskApplication.class)
-                .run("--server.port=0", "--camunda.bpm.process-engine-name=startup-check", "--recovery.devnet.enabled=false", "--recovery.demo.enabled=false",
+                .run("--server.port=0", "--camunda.bpm.process-engine-name=startupcheck", "--camunda.bpm.webapp.enabled=false", "--recovery.devnet.enabled=false", "--recovery.demo.enabled=false",
                         "--camunda.bpm.job-execution.enabled=false",
                         "--spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "--" + setting)
                 .close());

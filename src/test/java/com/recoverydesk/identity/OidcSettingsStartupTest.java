@@ -15,8 +15,9 @@ class OidcSettingsStartupTest {
     void productionWithoutTheIdentityProvidersSettingsNamesEachOne() {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(RecoveryDeskApplication.class).run(
                 "--spring.profiles.active=prod", "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-                // its own engine name: closing a failed start unregisters its engine by name, JVM-wide
-                "--camunda.bpm.process-engine-name=startup-check",
+                // its own engine name and no webapps: a failed start in this JVM would otherwise unregister the shared engine
+                // (engines are registered by name) and leave the webapps' static application context pointing at itself
+                "--camunda.bpm.process-engine-name=startupcheck", "--camunda.bpm.webapp.enabled=false",
                 "--spring.datasource.url=jdbc:h2:mem:oidc-settings-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
                 "--recovery.wallet.deposit-mnemonic=legal winner thank year wave sausage worth useful legal winner thank yellow",

@@ -138,7 +138,7 @@ class PagingTest extends IntegrationTest {
             for (int i = 0; i < 5; i++) {
                 ClockUtil.setCurrentTime(Date.from(at.plusMillis(i < 3 ? 0 : 1)));
                 String caseId = new StoredCases(jdbc).insert(customer, "IN_REVIEW", T);
-                processes.add(runtime.createProcessInstanceByKey(CaseProcess.WRONG_NETWORK).businessKey(caseId)
+                processes.add(runtime.createProcessInstanceByKey(CaseProcess.RESOLUTION).businessKey(caseId)
                         .setVariable(CaseProcess.CASE_ID, caseId).startBeforeActivity(CaseProcess.REVIEW_TASK).execute().getId());
                 mine.add(caseId);
             }

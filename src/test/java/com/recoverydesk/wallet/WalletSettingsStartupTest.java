@@ -62,8 +62,9 @@ class WalletSettingsStartupTest {
     }
 
     private static Throwable start(List<String> settings) {
-        // its own engine name: closing a failed start unregisters its engine by name, JVM-wide, the shared one too
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=startup-check", "--recovery.devnet.enabled=false", "--recovery.demo.enabled=false",
+        // its own engine name and no webapps: a failed start in this JVM would otherwise unregister the shared engine
+        // (engines are registered by name) and leave the webapps' static application context pointing at itself
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=startupcheck", "--camunda.bpm.webapp.enabled=false", "--recovery.devnet.enabled=false", "--recovery.demo.enabled=false",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--spring.datasource.url=jdbc:h2:mem:wallet-settings-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password="));
