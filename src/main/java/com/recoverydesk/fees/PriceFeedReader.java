@@ -1,5 +1,8 @@
 package com.recoverydesk.fees;
 
+import static com.recoverydesk.chain.ContractCalls.call;
+import static com.recoverydesk.chain.ContractCalls.decode;
+
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.rules.PriceFeed;
 import java.io.IOException;
@@ -9,8 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
@@ -19,9 +20,6 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.abi.datatypes.generated.Uint80;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 
 /**
@@ -65,20 +63,5 @@ class PriceFeedReader {
                 Instant.ofEpochSecond(updatedAt.min(BigInteger.valueOf(Instant.MAX.getEpochSecond())).longValueExact())));
     }
 
-    private static Request<?, EthCall> call(Web3j web3j, String contract, Function function) {
-        return web3j.ethCall(Transaction.createEthCallTransaction(null, contract, FunctionEncoder.encode(function)),
-                DefaultBlockParameterName.LATEST);
-    }
 
-    @SuppressWarnings("rawtypes")
-    private static List<Type> decode(EthCall answer, Function function) {
-        if (answer.hasError() || answer.isReverted() || answer.getValue() == null || answer.getValue().length() <= 2) {
-            return List.of();
-        }
-        try {
-            return FunctionReturnDecoder.decode(answer.getValue(), function.getOutputParameters());
-        } catch (RuntimeException notThatShape) {
-            return List.of();
-        }
-    }
 }

@@ -1,22 +1,20 @@
 package com.recoverydesk.fees;
 
+import static com.recoverydesk.chain.ContractCalls.call;
+import static com.recoverydesk.chain.ContractCalls.decode;
+
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.chain.ChainUnavailable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 
 /**
@@ -59,22 +57,7 @@ class TokenContracts {
                 symbol.size() == 1 ? ((Utf8String) symbol.get(0)).getValue() : null));
     }
 
-    private static Request<?, EthCall> call(Web3j web3j, String contract, Function function) {
-        return web3j.ethCall(Transaction.createEthCallTransaction(null, contract, FunctionEncoder.encode(function)),
-                DefaultBlockParameterName.LATEST);
-    }
 
-    @SuppressWarnings("rawtypes")
-    private static List<Type> decode(EthCall answer, Function function) {
-        if (answer.hasError() || answer.isReverted() || answer.getValue() == null || answer.getValue().length() <= 2) {
-            return List.of();
-        }
-        try {
-            return FunctionReturnDecoder.decode(answer.getValue(), function.getOutputParameters());
-        } catch (RuntimeException notThatShape) {
-            return List.of();
-        }
-    }
 
     record Erc20(int decimals, String symbol) {
     }

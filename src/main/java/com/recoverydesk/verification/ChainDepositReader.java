@@ -1,5 +1,8 @@
 package com.recoverydesk.verification;
 
+import static com.recoverydesk.chain.ContractCalls.call;
+import static com.recoverydesk.chain.ContractCalls.decode;
+
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.chain.ChainUnavailable;
 import java.io.IOException;
@@ -7,8 +10,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
@@ -86,10 +87,6 @@ class ChainDepositReader {
         return Instant.ofEpochSecond(block.getBlock().getTimestamp().longValueExact());
     }
 
-    private static Request<?, EthCall> call(Web3j web3j, String contract, Function function) {
-        return web3j.ethCall(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
-                null, contract, FunctionEncoder.encode(function)), DefaultBlockParameterName.LATEST);
-    }
 
     static Integer decodeDecimals(EthCall answer) {
         List<Type> values = decode(answer, DECIMALS);
@@ -110,17 +107,6 @@ class ChainDepositReader {
         return text.isBlank() ? null : text;
     }
 
-    @SuppressWarnings("rawtypes")
-    private static List<Type> decode(EthCall answer, Function function) {
-        if (answer.hasError() || answer.isReverted() || answer.getValue() == null || answer.getValue().length() <= 2) {
-            return List.of();
-        }
-        try {
-            return FunctionReturnDecoder.decode(answer.getValue(), function.getOutputParameters());
-        } catch (RuntimeException notThatShape) {
-            return List.of();
-        }
-    }
 
     private static <R extends Response<?>> R required(String chain, String what, R answer) {
         if (answer.hasError()) {

@@ -101,13 +101,20 @@ public class DepositAddressDirectory {
             }
         });
         Map<String, Holder> holders = new HashMap<>();
-        jdbc.sql("select address, user_id, account_index from recovery.deposit_address where address in (:a)").param("a", addresses)
+        // one statement, so a holder and its chains come from one snapshot: two reads could see a racing import's
+        // chains without its address (PostgreSQL's read committed)
+        jdbc.sql("select a.address, a.user_id, a.account_index, c.chain from recovery.deposit_address a"
+                        + " left join recovery.deposit_address_chain c on c.address = a.address where a.address in (:a)")
+                .param("a", addresses)
                 .query(rs -> {
-                    holders.put(rs.getString(1), new Holder(rs.getString(2), rs.getObject(3, Integer.class), new HashSet<>()));
-                });
-        jdbc.sql("select address, chain from recovery.deposit_address_chain where address in (:a)").param("a", addresses)
-                .query(rs -> {
-                    holders.get(rs.getString(1)).chains().add(rs.getString(2));
+                    Holder holder = holders.get(rs.getString(1));
+                    if (holder == null) {
+                        holder = new Holder(rs.getString(2), rs.getObject(3, Integer.class), new HashSet<>());
+                        holders.put(rs.getString(1), holder);
+                    }
+                    if (rs.getString(4) != null) {
+                        holder.chains().add(rs.getString(4));
+                    }
                 });
         Map<Integer, String> indexHolders = new HashMap<>();
         if (!indices.isEmpty()) {

@@ -86,12 +86,21 @@ class RetentionTest extends IntegrationTest {
             cleanUpAt(Instant.now().plus(Duration.ofDays(364)));
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(finished).count()).isEqualTo(1);
 
-            cleanUpAt(Instant.now().plus(Duration.ofDays(366)));
+            // each run removes at most a batch per kind of history row, and the shared database holds the history of
+            // every earlier test, all of it due a year on: run the job until this instance's turn has come
+            for (int run = 0; run < 20 && historyRowsOf(finished) > 0; run++) {
+                cleanUpAt(Instant.now().plus(Duration.ofDays(366)));
+            }
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(finished).count()).isZero();
             assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(finished).count()).isZero();
         } finally {
             repository.deleteDeployment(deployment, true);
         }
+    }
+
+    private long historyRowsOf(String processInstanceId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count()
+                + history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).count();
     }
 
     /** Runs the engine's history cleanup job now, with the engine's clock at {@code at}, and puts the clock back. */
