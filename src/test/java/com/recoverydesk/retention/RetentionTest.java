@@ -107,15 +107,15 @@ class RetentionTest extends IntegrationTest {
     private void cleanUpAt(Instant at) {
         ClockUtil.setCurrentTime(Date.from(at));
         try {
-            Job cleanup = history.cleanUpHistoryAsync(true);
-            // the running job executor may take the due job at the same moment; whichever run commits has cleaned up
-            // with this clock, and the loser's run is repeated
+            // the running job executor may take the due job at the same moment (while it is scheduled or while it
+            // runs); whichever run commits has cleaned up with this clock, and the loser's is repeated
             for (int attempt = 1; ; attempt++) {
                 try {
+                    Job cleanup = history.cleanUpHistoryAsync(true);
                     management.executeJob(cleanup.getId());
                     break;
                 } catch (OptimisticLockingException concurrentRun) {
-                    if (attempt == 5) {
+                    if (attempt == 10) {
                         throw concurrentRun;
                     }
                 }
