@@ -39,12 +39,6 @@ public class CaseTasks {
     public record CaseTask(String id, String caseId, TaskKind kind, String name, String assignee, Instant created) {
     }
 
-    /** Open tasks of the caller's groups or assigned to them, oldest first. */
-    public List<CaseTask> open(Caller caller) {
-        return tasks.createTaskQuery().or().taskCandidateGroupIn(caller.groups()).taskAssignee(caller.user()).endOr()
-                .active().orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
-    }
-
     /**
      * The task, if the caller may see it (a task of their groups or assigned to them). A task of the caller's group
      * that a colleague claimed stays visible (the candidate query hides it unless asked), so the caller can be told
