@@ -20,9 +20,11 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
 
 /**
- * One health indicator per recoverable chain ({@code /actuator/health/chains/<name>}): the node answers, its head
- * block is recent, and the gas station holds more than chains.yml's {@code gas-station-floor}. A chain that is
- * DOWN delays its cases; it does not stop the others.
+ * One health indicator per recoverable chain ({@code /actuator/health/chains/<name>}): the node answers (at one
+ * endpoint at least), its head block is recent, and the gas station holds more than chains.yml's
+ * {@code gas-station-floor}; its details list every endpoint (state, head, lag, requests, errors). A chain that is
+ * DOWN delays its cases; it does not stop the others. An endpoint that is down or lagging while another serves
+ * leaves the chain UP: its cases go on.
  */
 @Configuration(proxyBeanMethods = false)
 class ChainHealthIndicators {
@@ -49,7 +51,8 @@ class ChainHealthIndicators {
                     .withDetail("headBlock", head.getNumber())
                     .withDetail("headAgeSeconds", Math.max(0, age.toSeconds()))
                     .withDetail("gasStation", gasStation.address())
-                    .withDetail("gasStationBalance", coins.toPlainString() + " " + chain.nativeCoin().symbol());
+                    .withDetail("gasStationBalance", coins.toPlainString() + " " + chain.nativeCoin().symbol())
+                    .withDetail("endpoints", clients.endpoints(chain.name()));
             if (coins.compareTo(chain.gasStationFloor()) < 0) {
                 health.down().withDetail("problem", "the gas station holds less than the floor of " + chain.gasStationFloor().toPlainString()
                         + " " + chain.nativeCoin().symbol() + ": refunds of tokens cannot pay gas");
@@ -58,7 +61,8 @@ class ChainHealthIndicators {
             }
             return health.build();
         } catch (Exception unreachable) {
-            return Health.down().withDetail("problem", "the node at " + chain.rpcUrl() + " does not answer: " + unreachable.getMessage()).build();
+            return Health.down().withDetail("problem", "the node does not answer at any endpoint: " + unreachable.getMessage())
+                    .withDetail("endpoints", clients.endpoints(chain.name())).build();
         }
     }
 }

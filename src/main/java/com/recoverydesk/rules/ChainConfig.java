@@ -11,14 +11,20 @@ import java.util.Set;
  * One chain's rules from chains.yml. Addresses ({@code tokens[].contract}, {@code denylist}) are
  * EIP-55 checksummed; compare them case-insensitively.
  *
- * @param rpcUrl null only for an {@link RecoveryMode#UNSUPPORTED} chain, which is never contacted
+ * @param rpcUrls              the chain's JSON-RPC endpoints ({@code rpc-urls}, or a single {@code rpc-url}), in the
+ *                             order they are preferred; empty only for an {@link RecoveryMode#UNSUPPORTED} chain,
+ *                             which is never contacted
+ * @param maxLagBlocks         an endpoint whose head is more than this many blocks behind the best endpoint's is skipped
+ * @param maxRequestsPerSecond the chain's request budget over all its endpoints (a JSON-RPC batch is one request)
  * @param gasStationFloor the native-coin balance (in whole coins) below which the gas station is reported low
  * @param refundTo        this chain's own refund destination rule; null follows the file's global {@code refund-to}
  */
 public record ChainConfig(
         String name,
         long chainId,
-        URI rpcUrl,
+        List<URI> rpcUrls,
+        long maxLagBlocks,
+        int maxRequestsPerSecond,
         String explorerUrl,
         NativeCoin nativeCoin,
         int confirmations,
@@ -30,6 +36,11 @@ public record ChainConfig(
         List<TokenRule> tokens,
         Set<String> denylist,
         RefundTo refundTo) {
+
+    /** The first endpoint, the preferred one; null for a chain without endpoints (unsupported). */
+    public URI rpcUrl() {
+        return rpcUrls.isEmpty() ? null : rpcUrls.get(0);
+    }
 
     public Optional<TokenRule> token(String contract) {
         return tokens.stream().filter(t -> t.isContract(contract)).findFirst();

@@ -18,6 +18,10 @@ final class ChainsReader {
     private static final Pattern CHAIN_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     /** As many as the review form's condition checkboxes (bpmn/review-appeal.form). */
     static final int MAX_CONDITIONS = 5;
+    /** Blocks an endpoint may trail the best one before it is skipped, where a chain does not say. */
+    static final long DEFAULT_MAX_LAG_BLOCKS = 5;
+    /** A chain's request budget where it does not say: below what paid RPC plans allow, above what a busy desk needs. */
+    static final int DEFAULT_MAX_REQUESTS_PER_SECOND = 100;
 
     private final YamlValues values;
     /** Each feed's {@code chain} key and the name it gives, checked once every chain is known. */
@@ -62,10 +66,11 @@ final class ChainsReader {
     private ChainConfig chain(String name, YamlNode node) {
         values.mapping(node);
         values.allowOnly(node, "chain-id", "rpc-url", "explorer-url", "native", "confirmations", "recovery", "conditions",
-                "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price", "refund-to");
+                "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price", "refund-to",
+                "rpc-urls", "max-lag-blocks", "max-requests-per-second");
         long chainId = values.longValue(node.child("chain-id"), 1, Long.MAX_VALUE);
         RecoveryMode recovery = values.enumValue(node.child("recovery"), RecoveryMode.class);
-        URI rpcUrl = recovery == RecoveryMode.UNSUPPORTED && node.child("rpc-url").missing() ? null : values.url(node.child("rpc-url"));
+        List<URI> rpcUrls = rpcUrls(node, recovery);
         String explorer = node.child("explorer-url").missing() ? null : values.url(node.child("explorer-url")).toString();
         List<String> conditions = values.optionalList(node.child("conditions"), values::text);
         if (recovery == RecoveryMode.CONDITIONAL && conditions.isEmpty()) {
@@ -86,7 +91,11 @@ final class ChainsReader {
         return new ChainConfig(
                 name,
                 chainId,
-                rpcUrl,
+                rpcUrls,
+                node.child("max-lag-blocks").missing() ? DEFAULT_MAX_LAG_BLOCKS
+                        : values.longValue(node.child("max-lag-blocks"), 1, 1_000_000),
+                node.child("max-requests-per-second").missing() ? DEFAULT_MAX_REQUESTS_PER_SECOND
+                        : values.integer(node.child("max-requests-per-second"), 1, 100_000),
                 explorer,
                 nativeCoin(node.child("native"), staticPrices),
                 values.integer(node.child("confirmations"), 0, 100_000),
@@ -98,6 +107,55 @@ final class ChainsReader {
                 tokens,
                 Set.copyOf(values.optionalList(node.child("denylist"), values::address)),
                 node.child("refund-to").missing() ? null : values.enumValue(node.child("refund-to"), RefundTo.class));
+    }
+
+    /**
+     * The chain's endpoints: {@code rpc-urls} as a list, or as one value of comma-separated URLs (so that one
+     * environment variable can carry several), or the single {@code rpc-url} of files written before there were
+     * several. Only http(s): requests are plain JSON-RPC over HTTP.
+     */
+    private List<URI> rpcUrls(YamlNode chain, RecoveryMode recovery) {
+        YamlNode single = chain.child("rpc-url");
+        YamlNode list = chain.child("rpc-urls");
+        if (!single.missing() && !list.missing()) {
+            throw values.invalid(list, "give either rpc-urls or rpc-url, not both");
+        }
+        if (single.missing() && list.missing()) {
+            if (recovery == RecoveryMode.UNSUPPORTED) {
+                return List.of();
+            }
+            throw values.invalid(list, "is required: the chain's JSON-RPC endpoints (or one rpc-url)");
+        }
+        List<URI> urls = new java.util.ArrayList<>();
+        if (!single.missing()) {
+            urls.add(httpEndpoint(single, values.text(single)));
+        } else if (list.json().isArray()) {
+            if (list.json().isEmpty()) {
+                throw values.invalid(list, "must name at least one endpoint");
+            }
+            for (int i = 0; i < list.json().size(); i++) {
+                urls.add(httpEndpoint(list.element(i), values.text(list.element(i))));
+            }
+        } else {
+            for (String part : values.text(list).split(",")) {
+                if (part.isBlank()) {
+                    throw values.invalid(list, "an empty endpoint between commas");
+                }
+                urls.add(httpEndpoint(list, part.trim()));
+            }
+        }
+        if (new LinkedHashSet<>(urls).size() != urls.size()) {
+            throw values.invalid(single.missing() ? list : single, "the same endpoint is listed twice");
+        }
+        return List.copyOf(urls);
+    }
+
+    private URI httpEndpoint(YamlNode node, String text) {
+        URI url = values.url(node, text);
+        if (!List.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
+            throw values.invalid(node, "'" + text + "' is not an http(s) URL; JSON-RPC endpoints are called over HTTP");
+        }
+        return url;
     }
 
     private NativeCoin nativeCoin(YamlNode node, boolean chainIsStatic) {

@@ -52,7 +52,11 @@ final class YamlValues {
     }
 
     URI url(YamlNode node) {
-        String text = text(node);
+        return url(node, text(node));
+    }
+
+    /** A URL that is one part of the node's value (one of a comma-separated list). */
+    URI url(YamlNode node, String text) {
         try {
             URI uri = URI.create(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

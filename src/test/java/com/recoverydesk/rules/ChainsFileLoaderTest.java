@@ -123,7 +123,7 @@ class ChainsFileLoaderTest {
     void refusesAPlaceholderThatCannotBeResolved() throws IOException {
         Path file = write(shipped().replace("${BSC_RPC_URL:http://127.0.0.1:8546}", "${BSC_NODE}"));
 
-        assertInvalid(file, "chains.bsc.rpc-url", "placeholder cannot be resolved");
+        assertInvalid(file, "chains.bsc.rpc-urls", "placeholder cannot be resolved");
     }
 
     @Test
@@ -157,9 +157,77 @@ class ChainsFileLoaderTest {
 
     @Test
     void refusesADirectChainWithoutRpcUrl() throws IOException {
-        Path file = write(shipped().replace("    rpc-url: ${BSC_RPC_URL:http://127.0.0.1:8546}\n", ""));
+        Path file = write(shipped().replace("    rpc-urls: ${BSC_RPC_URLS:${BSC_RPC_URL:http://127.0.0.1:8546}}\n", ""));
 
-        assertInvalid(file, "chains.bsc.rpc-url", "is required");
+        assertInvalid(file, "chains.bsc.rpc-urls", "is required: the chain's JSON-RPC endpoints (or one rpc-url)");
+    }
+
+    @Test
+    void readsSeveralEndpointsFromAListWithTheirLagAndBudget() throws IOException {
+        Path file = write(shipped().replace("    rpc-urls: ${BSC_RPC_URLS:${BSC_RPC_URL:http://127.0.0.1:8546}}\n",
+                "    rpc-urls:\n      - https://bsc-a.example.org/v1/key\n      - ${BSC_SECOND:http://127.0.0.1:9546}\n"
+                        + "    max-lag-blocks: 3\n    max-requests-per-second: 25\n"));
+
+        ChainConfig bsc = loader.load(file).chain("bsc").orElseThrow();
+
+        assertThat(bsc.rpcUrls()).extracting(Object::toString).containsExactly("https://bsc-a.example.org/v1/key", "http://127.0.0.1:9546");
+        assertThat(bsc.rpcUrl()).hasToString("https://bsc-a.example.org/v1/key");
+        assertThat(bsc.maxLagBlocks()).isEqualTo(3);
+        assertThat(bsc.maxRequestsPerSecond()).isEqualTo(25);
+    }
+
+    @Test
+    void oneEnvironmentVariableCarriesSeveralEndpointsSeparatedByCommas() throws IOException {
+        environment.setProperty("ETHEREUM_RPC_URLS", "https://a.example.org/rpc, https://b.example.org/rpc");
+
+        ChainConfig ethereum = loader.load(write(shipped())).chain("ethereum").orElseThrow();
+
+        assertThat(ethereum.rpcUrls()).extracting(Object::toString).containsExactly("https://a.example.org/rpc", "https://b.example.org/rpc");
+    }
+
+    @Test
+    void aSingleRpcUrlIsAListOfOneWithTheDefaultLagAndBudget() throws IOException {
+        Path file = write(shipped().replace("    rpc-urls: ${BSC_RPC_URLS:${BSC_RPC_URL:http://127.0.0.1:8546}}\n",
+                "    rpc-url: http://127.0.0.1:9546\n"));
+
+        ChainConfig bsc = loader.load(file).chain("bsc").orElseThrow();
+
+        assertThat(bsc.rpcUrls()).extracting(Object::toString).containsExactly("http://127.0.0.1:9546");
+        assertThat(bsc.maxLagBlocks()).isEqualTo(5);
+        assertThat(bsc.maxRequestsPerSecond()).isEqualTo(100);
+    }
+
+    @Test
+    void refusesBothRpcUrlAndRpcUrls() throws IOException {
+        Path file = write(shipped().replace("    rpc-urls: ${BSC_RPC_URLS:${BSC_RPC_URL:http://127.0.0.1:8546}}\n",
+                "    rpc-url: http://127.0.0.1:9546\n    rpc-urls: [http://127.0.0.1:9547]\n"));
+
+        assertInvalid(file, "chains.bsc.rpc-urls", "give either rpc-urls or rpc-url, not both");
+    }
+
+    @Test
+    void refusesAWebSocketEndpointAmongRpcUrls() throws IOException {
+        Path file = write(shipped().replace("    rpc-urls: ${BSC_RPC_URLS:${BSC_RPC_URL:http://127.0.0.1:8546}}\n",
+                "    rpc-urls: [http://127.0.0.1:9546, wss://bsc.example.org]\n"));
+
+        assertInvalid(file, "chains.bsc.rpc-urls[1]", "'wss://bsc.example.org' is not an http(s) URL");
+    }
+
+    @Test
+    void refusesTheSameEndpointTwiceAndAnEmptyOneBetweenCommas() throws IOException {
+        environment.setProperty("BSC_RPC_URLS", "http://127.0.0.1:9546,http://127.0.0.1:9546");
+        assertInvalid(write(shipped()), "chains.bsc.rpc-urls", "the same endpoint is listed twice");
+
+        environment.setProperty("BSC_RPC_URLS", "http://127.0.0.1:9546,,http://127.0.0.1:9547");
+        assertInvalid(write(shipped()), "chains.bsc.rpc-urls", "an empty endpoint between commas");
+    }
+
+    @Test
+    void refusesALagOrBudgetBelowOne() throws IOException {
+        assertInvalid(write(shipped().replace("max-lag-blocks: 5 ", "max-lag-blocks: 0 ")), "chains.ethereum.max-lag-blocks",
+                "must be between 1 and 1000000");
+        assertInvalid(write(shipped().replace("max-requests-per-second: 100 ", "max-requests-per-second: 0 ")),
+                "chains.ethereum.max-requests-per-second", "must be between 1 and 100000");
     }
 
     @Test
