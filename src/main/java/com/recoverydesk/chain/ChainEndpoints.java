@@ -76,7 +76,6 @@ final class ChainEndpoints extends Service {
             if (endpoint.state() == Endpoint.State.UNVERIFIED && !probe(endpoint)) {
                 continue; // not used until it answers the chain's id
             }
-            budget.acquire();
             roundTrips.incrementAndGet();
             endpoint.requests.incrementAndGet();
             try {
@@ -141,7 +140,6 @@ final class ChainEndpoints extends Service {
     boolean probe(Endpoint endpoint) {
         Endpoint.State before = endpoint.state();
         try {
-            budget.acquire();
             endpoint.requests.incrementAndGet();
             JsonNode answers = objectMapper.readTree(post(probes, endpoint, PROBE));
             long chainId = -1;
@@ -195,13 +193,17 @@ final class ChainEndpoints extends Service {
         return chain.chainId();
     }
 
-    private static byte[] post(OkHttpClient client, Endpoint endpoint, String payload) throws IOException {
+    /** One HTTP request within the chain's budget, its answer read whole (a cut-off answer fails here, not in web3j). */
+    private byte[] post(OkHttpClient client, Endpoint endpoint, String payload) throws IOException {
         Request request = new Request.Builder().url(endpoint.url.toString()).post(RequestBody.create(payload, JSON)).build();
+        budget.acquire();
         try (Response response = client.newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code() + " from " + endpoint.label);
             }
             return response.body() == null ? new byte[0] : response.body().bytes();
+        } finally {
+            budget.release();
         }
     }
 
