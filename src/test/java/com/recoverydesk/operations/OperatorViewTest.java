@@ -34,7 +34,14 @@ class OperatorViewTest extends IntegrationTest {
     @Test
     void aChainGoesDownWhenItsNodeStopsAndUpWhenItReturns() {
         Api api = new Api(baseUrl());
-        assertThat(api.get("admin", "/actuator/health/chains/polygon").body().get("status").asText()).isEqualTo("UP");
+        var up = api.get("admin", "/actuator/health/chains/polygon").body();
+        assertThat(up.get("status").asText()).isEqualTo("UP");
+        var endpoint = up.get("details").get("endpoints").get(0);
+        assertThat(endpoint.get("endpoint").asText()).isEqualTo("http://127.0.0.1:" + POLYGON_NODE.port());
+        assertThat(endpoint.get("state").asText()).isEqualTo("UP");
+        assertThat(endpoint.get("up").asBoolean()).isTrue();
+        assertThat(endpoint.get("lag").asLong()).isEqualTo(0);
+        assertThat(endpoint.get("head").asLong()).isGreaterThanOrEqualTo(0);
 
         POLYGON_NODE.down();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -42,6 +49,10 @@ class OperatorViewTest extends IntegrationTest {
             assertThat(polygon.status()).isEqualTo(503);
             assertThat(polygon.body().get("status").asText()).isEqualTo("DOWN");
             assertThat(polygon.body().get("details").get("problem").asText()).contains("does not answer");
+            var down = polygon.body().get("details").get("endpoints").get(0);
+            assertThat(down.get("state").asText()).isEqualTo("DOWN");
+            assertThat(down.get("up").asBoolean()).isFalse();
+            assertThat(down.get("errors").asLong()).isPositive();
         });
         assertThat(api.get("admin", "/actuator/health/chains/bsc").body().get("status").asText()).isEqualTo("UP");
 
@@ -69,6 +80,10 @@ class OperatorViewTest extends IntegrationTest {
 
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("recovery_rpc_calls_total{chain=\"bsc\"")
+                .contains("recovery_rpc_endpoint_up{chain=\"bsc\",endpoint=\"http://127.0.0.1:" + BSC_PORT + "\",index=\"0\"} 1.0")
+                .contains("recovery_rpc_endpoint_lag_blocks{chain=\"bsc\",endpoint=\"http://127.0.0.1:" + BSC_PORT + "\",index=\"0\"} 0.0")
+                .contains("recovery_rpc_endpoint_head{chain=\"bsc\"").contains("recovery_rpc_endpoint_requests_total{chain=\"bsc\"")
+                .contains("recovery_rpc_endpoint_errors_total{chain=\"bsc\"")
                 .contains("recovery_cases{status=\"IN_REVIEW\",type=\"WRONG_NETWORK\"}").contains("recovery_incidents_open");
     }
 }
