@@ -2,6 +2,7 @@ package com.recoverydesk.chain;
 
 import com.recoverydesk.rules.ChainConfig;
 import com.recoverydesk.rules.RecoveryRules;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
@@ -39,6 +41,12 @@ public class ChainClients implements SmartInitializingSingleton, DisposableBean 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService prober;
 
+    /** With the default probe interval and timeouts: for a standalone client outside the application. */
+    public ChainClients(RecoveryRules rules) {
+        this(rules, new EndpointSettings(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(20)));
+    }
+
+    @Autowired
     ChainClients(RecoveryRules rules, EndpointSettings settings) {
         this.rules = rules;
         this.settings = settings;

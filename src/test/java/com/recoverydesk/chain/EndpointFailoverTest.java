@@ -284,6 +284,34 @@ class EndpointFailoverTest {
         }
     }
 
+    @Test
+    void oneBudgetCoversAllTheChainsEndpointsWithProbesAndFailedAttempts() throws Exception {
+        RpcRelay failing = relay(node.port());
+        RpcRelay healthy = relay(node.port());
+        ChainClients clients = started(failing.url() + "," + healthy.url(), 3, Duration.ofSeconds(5));
+        failing.mode(RpcRelay.Mode.HTTP_500);
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        open.add(callers::shutdownNow);
+
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(callers.submit(() -> clients.client("ethereum").ethBlockNumber().send()));
+        }
+        for (Future<?> call : calls) {
+            call.get();
+        }
+
+        List<Long> arrivals = new ArrayList<>();
+        failing.arrivals().forEach(a -> arrivals.add(a.nanos()));
+        healthy.arrivals().forEach(a -> arrivals.add(a.nanos()));
+        arrivals.sort(null);
+        assertThat(healthy.requestsBesidesProbes()).hasSize(6);
+        assertThat(arrivals.size()).isEqualTo(2 + failing.requestsBesidesProbes().size() + 6); // two start-up probes
+        for (int i = 0; i + 3 < arrivals.size(); i++) {
+            assertThat(Duration.ofNanos(arrivals.get(i + 3) - arrivals.get(i))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
     private RpcRelay relay(int targetPort) {
         RpcRelay relay = RpcRelay.started(targetPort);
         open.add(relay);
