@@ -138,7 +138,7 @@ public class ChainClients implements SmartInitializingSingleton, DisposableBean 
             if (config.rpcUrls().isEmpty()) {
                 throw new IllegalStateException("chain '" + name + "' has no rpc-url: it is not recoverable");
             }
-            ChainEndpoints endpoints = new ChainEndpoints(config, requests, probes);
+            ChainEndpoints endpoints = new ChainEndpoints(config, requests, probes, settings);
             return new Client(Web3j.build(endpoints), endpoints);
         });
     }

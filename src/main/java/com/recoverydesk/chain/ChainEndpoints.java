@@ -5,9 +5,11 @@ import com.recoverydesk.rules.ChainConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,13 +40,15 @@ final class ChainEndpoints extends Service {
     private final RequestBudget budget;
     private final OkHttpClient requests;
     private final OkHttpClient probes;
+    private final EndpointSettings settings;
     /** HTTP requests made for callers (a batch is one; a request that failed over counts once per endpoint tried). */
     final AtomicLong roundTrips = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
 
-    ChainEndpoints(ChainConfig chain, OkHttpClient requests, OkHttpClient probes) {
+    ChainEndpoints(ChainConfig chain, OkHttpClient requests, OkHttpClient probes, EndpointSettings settings) {
         super(false);
         this.chain = chain;
+        this.settings = settings;
         this.requests = requests;
         this.probes = probes;
         this.budget = new RequestBudget(chain.maxRequestsPerSecond());
@@ -86,7 +90,7 @@ final class ChainEndpoints extends Service {
                 return new ByteArrayInputStream(answer);
             } catch (IOException failed) {
                 failures.incrementAndGet();
-                endpoint.failed(failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage());
+                endpoint.failed(describe(failed, settings.requestTimeout()));
                 if (last != null) {
                     failed.addSuppressed(last);
                 }
@@ -175,13 +179,22 @@ final class ChainEndpoints extends Service {
             return true;
         } catch (IOException | RuntimeException failed) {
             if (endpoint.state() != Endpoint.State.WRONG_CHAIN) {
-                endpoint.failed("does not answer: " + (failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage()));
+                endpoint.failed("does not answer: " + (failed instanceof IOException io ? describe(io, settings.probeTimeout())
+                        : failed.toString()));
             }
             if (before == Endpoint.State.UP) {
                 log.warn("{} endpoint {} does not answer and is skipped: {}", chain.name(), endpoint.label, failed.getMessage());
             }
             return false;
         }
+    }
+
+    /** What went wrong, the same words whichever way the HTTP client reports a timeout. */
+    private static String describe(IOException failure, Duration timeout) {
+        if (failure instanceof InterruptedIOException) {
+            return "no answer within " + timeout;
+        }
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
     /** Endpoints on another chain, as the last probe found them. */

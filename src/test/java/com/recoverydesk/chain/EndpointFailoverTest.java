@@ -160,7 +160,7 @@ class EndpointFailoverTest {
         EndpointHealth skipped = clients.endpoints("ethereum").get(0);
         assertThat(skipped.state()).isEqualTo("DOWN");
         assertThat(skipped.up()).isFalse();
-        assertThat(skipped.problem()).isEqualTo("timeout");
+        assertThat(skipped.problem()).isEqualTo("no answer within PT1S");
     }
 
     @Test
