@@ -315,6 +315,19 @@ public class CaseStore {
         return !flag.isEmpty() && Boolean.TRUE.equals(flag.get(0));
     }
 
+    /** How many of a customer's cases, this one left out, are rejected and how many still open: the straight-through policy reads both. */
+    public CustomerHistory historyOf(String customerId, String exceptCaseId) {
+        List<String> statuses = jdbc.sql("select status from recovery.recovery_case where customer_id = :customer and id <> :id")
+                .param("customer", customerId).param("id", exceptCaseId).query(String.class).list();
+        int rejected = (int) statuses.stream().filter(s -> CaseStatus.valueOf(s) == CaseStatus.REJECTED).count();
+        int open = (int) statuses.stream().filter(s -> CaseStatus.valueOf(s).isOpen()).count();
+        return new CustomerHistory(rejected, open);
+    }
+
+    /** A customer's other cases: rejected ones, and ones still open. */
+    public record CustomerHistory(int rejected, int open) {
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
