@@ -92,7 +92,10 @@ public class StraightThrough {
             note = "Dry run: people decide this case.";
         } else if (PolicyOutcome.AUTO_APPROVE.equals(outcome.decision())) {
             BigDecimal dual = rules.dualApprovalAboveUsd();
-            if (value.compareTo(dual) > 0) {
+            if (value == null) {
+                // a row that approves without a price cannot be held against the caps or the dual-approval threshold
+                note = "No price is known, so nothing can be reserved against the caps: people decide.";
+            } else if (value.compareTo(dual) > 0) {
                 note = "Worth " + usd(value) + ", above approval.dual-above-usd (" + usd(dual) + "): dual approval applies, so people decide.";
             } else {
                 route = PolicyOutcome.AUTO_APPROVE;

@@ -227,6 +227,10 @@ class StraightThroughTest extends IntegrationTest {
         assertThat(policy.get("rule").asText()).isEqualTo("repeated-rejections");
         assertThat(policy.get("route").asText()).isEqualTo("REVIEW");
         assertThat(policy.get("note").asText()).isEqualTo("The table recommends rejecting (REPEATED_REJECTIONS); an appeals specialist decides.");
+        // the specialist reads the table's recommendation, its reason included, among the task's facts
+        String task = CaseFlow.taskOf(api, "sam", thrice, "REVIEW");
+        assertThat(api.get("admin", "/engine-rest/task/" + task + "/localVariables/facts").body().get("value").asText())
+                .contains("- **Recovery policy**: REJECT \\(REPEATED\\_REJECTIONS\\) by rule repeated\\-rejections, table version 3, mode on\\.");
         cancel("bob", thrice);
     }
 
