@@ -230,7 +230,7 @@ class StraightThroughTest extends IntegrationTest {
         // the specialist reads the table's recommendation, its reason included, among the task's facts
         String task = CaseFlow.taskOf(api, "sam", thrice, "REVIEW");
         assertThat(api.get("admin", "/engine-rest/task/" + task + "/localVariables/facts").body().get("value").asText())
-                .contains("- **Recovery policy**: REJECT \\(REPEATED\\_REJECTIONS\\) by rule repeated\\-rejections, table version 3, mode on\\.");
+                .contains("- **Recovery policy**: REJECT \\(REPEATED\\_REJECTIONS\\) by rule repeated\\-rejections, table version 5, mode on\\.");
         cancel("bob", thrice);
     }
 
