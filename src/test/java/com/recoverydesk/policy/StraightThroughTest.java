@@ -34,6 +34,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Keys;
 
 /**
  * Straight-through recovery switched on, with real deposits on the test's anvil chains. The shared test context runs
@@ -232,6 +238,47 @@ class StraightThroughTest extends IntegrationTest {
         assertThat(api.get("admin", "/engine-rest/task/" + task + "/localVariables/facts").body().get("value").asText())
                 .contains("- **Recovery policy**: REJECT \\(REPEATED\\_REJECTIONS\\) by rule repeated\\-rejections, table version 5, mode on\\.");
         cancel("bob", thrice);
+    }
+
+    @Test
+    @Order(7)
+    void aRefundToASenderThatIsAContractGoesToPeople() {
+        // given a deposit that a contract (a forwarding wallet) sent to alice's address over bsc
+        String forwarder = deposits.deploy("bsc", "TokenForwarder", null, TestDeposits.RICH);
+        BigInteger amount = new BigInteger("300000000000000000000");
+        deposits.sendToken("bsc", USDT, forwarder, amount);
+        String tx = deposits.call("bsc", TestDeposits.RICH, forwarder, FunctionEncoder.encode(new Function(
+                "forward", List.<Type>of(new Address(USDT), new Address(alice),
+                        new Uint256(amount)), List.of())));
+        assertThat(deposits.receipt("bsc", tx).isStatusOK()).isTrue();
+        deposits.mine("bsc", 16);
+
+        // when it is filed to be refunded to that contract
+        String id = CaseFlow.fileWrongNetwork(api, "alice", "bsc", tx, alice, USDT, Keys.toChecksumAddress(forwarder));
+        JsonNode held = awaitStatus("alice", id, "IN_REVIEW");
+
+        assertThat(held.get("policy").get("decision").asText()).isEqualTo("REVIEW");
+        assertThat(held.get("policy").get("rule").asText()).isEqualTo("sender-is-a-contract");
+        cancel("alice", id);
+    }
+
+    @Test
+    @Order(8)
+    void aCaseOnAConditionalChainGoesToPeople() {
+        // 1000 POL (0.50 USD each, chains-test.yml) over polygon, recovery: conditional
+        String tx = deposits.sendNative("polygon", alice, new BigInteger("1000000000000000000000"));
+        assertThat(deposits.receipt("polygon", tx).isStatusOK()).isTrue();
+        deposits.mine("polygon", 3);
+
+        String id = CaseFlow.fileWrongNetwork(api, "alice", "polygon", tx, alice, null, TestDeposits.RICH);
+        JsonNode held = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            deposits.mine("polygon", 1);
+            return caseOf("alice", id);
+        }, c -> c.get("status").asText().equals("IN_REVIEW"));
+
+        assertThat(held.get("policy").get("decision").asText()).isEqualTo("REVIEW");
+        assertThat(held.get("policy").get("rule").asText()).isEqualTo("chain-not-direct");
+        cancel("alice", id);
     }
 
     // --- helpers
