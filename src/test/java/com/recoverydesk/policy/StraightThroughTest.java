@@ -281,6 +281,25 @@ class StraightThroughTest extends IntegrationTest {
         cancel("alice", id);
     }
 
+    @Test
+    @Order(9)
+    void aCaseOverTheUsersDailyCapGoesToPeople() throws Exception {
+        // given a table redeployed with a per-user cap of 100 USD, and alice's earlier automatic refunds counted in it
+        deployTable(shippedTable().replace("&gt; 2000<", "&gt; 100<").replace("&lt;= 2000<", "&lt;= 100<"));
+        try {
+            String id = fileToSender("alice", deposit("arbitrum", alice, usdt6(300)), alice);
+
+            JsonNode held = awaitStatus("alice", id, "IN_REVIEW");
+
+            assertThat(held.get("policy").get("decision").asText()).isEqualTo("REVIEW");
+            assertThat(held.get("policy").get("rule").asText()).isEqualTo("user-daily-cap");
+            assertThat(held.get("policy").get("version").asInt()).isEqualTo(6);
+            cancel("alice", id);
+        } finally {
+            deployTable(shippedTable());
+        }
+    }
+
     // --- helpers
 
     private static BigInteger usdt6(long whole) {
