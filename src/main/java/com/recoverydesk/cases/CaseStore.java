@@ -317,11 +317,14 @@ public class CaseStore {
 
     /** How many of a customer's cases, this one left out, are rejected and how many still open: the straight-through policy reads both. */
     public CustomerHistory historyOf(String customerId, String exceptCaseId) {
-        List<String> statuses = jdbc.sql("select status from recovery.recovery_case where customer_id = :customer and id <> :id")
-                .param("customer", customerId).param("id", exceptCaseId).query(String.class).list();
-        int rejected = (int) statuses.stream().filter(s -> CaseStatus.valueOf(s) == CaseStatus.REJECTED).count();
-        int open = (int) statuses.stream().filter(s -> CaseStatus.valueOf(s).isOpen()).count();
-        return new CustomerHistory(rejected, open);
+        record Count(CaseStatus status, int n) {
+        }
+        List<Count> counts = jdbc.sql("select status, count(*) as n from recovery.recovery_case where customer_id = :customer and id <> :id"
+                        + " group by status")
+                .param("customer", customerId).param("id", exceptCaseId)
+                .query((rs, row) -> new Count(CaseStatus.valueOf(rs.getString("status")), rs.getInt("n"))).list();
+        return new CustomerHistory(counts.stream().filter(c -> c.status() == CaseStatus.REJECTED).mapToInt(Count::n).sum(),
+                counts.stream().filter(c -> c.status().isOpen()).mapToInt(Count::n).sum());
     }
 
     /** A customer's other cases: rejected ones, and ones still open. */
