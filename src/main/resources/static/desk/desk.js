@@ -112,6 +112,12 @@ async function show(id) {
   }
   if (c.fee) row('Fee', `${c.facts ? whole(c.fee.amount, c.facts.decimals) + ' ' + (c.facts.symbol || '') : c.fee.amount} = ${c.fee.usd} USD (${c.fee.rule})`);
   if (c.price) row('Charged at price', priceText(c.price));
+  if (c.policy) {
+    // the decision table's word next to the people's: in dry-run the desk compares them before the table is trusted
+    row('Recovery policy', policyText(c.policy));
+    const people = c.timeline.filter((e) => !['system', 'policy', d.customerId].includes(e.actor)).map((e) => `${e.actor}: ${e.event}`);
+    row('People decided', people.length ? people.join(', ') : (c.policy.route === 'AUTO_APPROVE' ? 'nobody: straight through' : 'not yet'));
+  }
   showConversation(d.conversation || []);
   const checks = $('case-checks');
   checks.innerHTML = '';
@@ -144,4 +150,11 @@ function priceText(p) {
   if (p.source === 'FEED') return `${p.usd} USD per token from the feed ${p.feed} on ${p.feedChain}, round ${p.round}, ${p.at}`;
   if (p.source === 'STATIC') return `${p.usd} USD per token, static price of chains.yml`;
   return `${p.usd} USD per token, the specialist's valuation (${p.at})`;
+}
+
+// What the straight-through policy decided: decision, rule, table version, mode, and why the route differs when it does.
+function policyText(p) {
+  const reason = p.reasonCode ? ` (${p.reasonCode})` : '';
+  const route = p.route === 'AUTO_APPROVE' ? ' → refunded straight through' : ' → people decide';
+  return `${p.decision}${reason} by rule ${p.rule}, table version ${p.version}, mode ${p.mode}${route}${p.note ? '. ' + p.note : ''}`;
 }

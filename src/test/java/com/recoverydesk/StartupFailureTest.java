@@ -50,6 +50,14 @@ class StartupFailureTest {
         assertThat(analysis(failure).getDescription()).contains("recovery.wallet.gas-station-private-key").doesNotContain("secretsecret");
     }
 
+    @Test
+    void anUnknownStraightThroughModeStopsTheStartNamingTheSetting() {
+        Throwable failure = start("recovery.straight-through.mode=sometimes");
+
+        assertThat(rootOf(failure, org.springframework.boot.context.properties.bind.BindException.class))
+                .hasMessageContaining("recovery.straight-through.mode");
+    }
+
     private Throwable start(String setting) {
         // command-line arguments, as an operator would pass them, outrank application.yml
         // its own engine name and no webapps: a failed start in this JVM would otherwise unregister the shared engine

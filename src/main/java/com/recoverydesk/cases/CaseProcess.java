@@ -63,6 +63,18 @@ public final class CaseProcess {
     public static final String REVIEW_REASON_CODE = "reviewReasonCode";
     /** Task-local Boolean for the review form: the sender is a contract, so the confirmation box shows. */
     public static final String SENDER_IS_CONTRACT = "senderIsContract";
+    /** The decision table of straight-through recovery (bpmn/recovery-policy.dmn). */
+    public static final String POLICY_TABLE = "recoveryPolicy";
+    /** {@code StraightThroughMode} name (OFF, DRY_RUN, ON): whether the table is asked. */
+    public static final String POLICY_MODE = "policyMode";
+    /** String: the table's decision, AUTO_APPROVE, REVIEW or REJECT (the business rule task's output). */
+    public static final String POLICY_DECISION = "policyDecision";
+    /** String: the ReasonCode the table gives with REJECT. */
+    public static final String POLICY_REASON_CODE = "policyReasonCode";
+    /** String: the readable name of the table's rule that decided. */
+    public static final String POLICY_RULE = "policyRule";
+    /** String: AUTO_APPROVE (refund at once) or REVIEW (people decide), after mode, dual approval and REJECT are applied. */
+    public static final String POLICY_ROUTE = "policyRoute";
     /** The BPMN message a user's reply is correlated with. */
     public static final String REPLY_MESSAGE = "CaseReply";
 

@@ -315,6 +315,22 @@ public class CaseStore {
         return !flag.isEmpty() && Boolean.TRUE.equals(flag.get(0));
     }
 
+    /** How many of a customer's cases, this one left out, are rejected and how many still open: the straight-through policy reads both. */
+    public CustomerHistory historyOf(String customerId, String exceptCaseId) {
+        record Count(CaseStatus status, int n) {
+        }
+        List<Count> counts = jdbc.sql("select status, count(*) as n from recovery.recovery_case where customer_id = :customer and id <> :id"
+                        + " group by status")
+                .param("customer", customerId).param("id", exceptCaseId)
+                .query((rs, row) -> new Count(CaseStatus.valueOf(rs.getString("status")), rs.getInt("n"))).list();
+        return new CustomerHistory(counts.stream().filter(c -> c.status() == CaseStatus.REJECTED).mapToInt(Count::n).sum(),
+                counts.stream().filter(c -> c.status().isOpen()).mapToInt(Count::n).sum());
+    }
+
+    /** A customer's other cases: rejected ones, and ones still open. */
+    public record CustomerHistory(int rejected, int open) {
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

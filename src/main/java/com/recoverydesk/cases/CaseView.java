@@ -22,22 +22,23 @@ public record CaseView(
         PriceView price,
         List<TimelineView> timeline,
         List<TransactionView> transactions,
+        PolicyView policy,
         Instant createdAt,
         Instant updatedAt) {
 
-    static CaseView of(RecoveryCase c, List<TimelineEntry> timeline, List<TransactionView> transactions) {
+    static CaseView of(RecoveryCase c, List<TimelineEntry> timeline, List<TransactionView> transactions, PolicyView policy) {
         return new CaseView(c.id(), c.type(), c.status(), c.reasonCode(), c.reasonMessage(), c.chain(), c.txHash(),
                 c.depositAddress(), c.tokenContract(), c.refundAddress(), c.claimedAmount(), c.note(),
                 c.facts() == null ? null : FactsView.of(c.facts()),
                 c.fee() == null ? null : new FeeView(c.fee().amount().toString(), c.fee().usd(), c.fee().valueUsd(), c.fee().rule()),
                 c.fee() == null || c.fee().price() == null ? null : PriceView.of(c.fee().price()),
-                timeline.stream().map(TimelineView::of).toList(), transactions, c.createdAt(), c.updatedAt());
+                timeline.stream().map(TimelineView::of).toList(), transactions, policy, c.createdAt(), c.updatedAt());
     }
 
     /** The same case with the reason's sentence in the reader's language. */
     CaseView withReasonMessage(String sentence) {
         return new CaseView(id, type, status, reasonCode, sentence, chain, txHash, depositAddress, tokenContract, refundAddress,
-                claimedAmount, note, facts, fee, price, timeline, transactions, createdAt, updatedAt);
+                claimedAmount, note, facts, fee, price, timeline, transactions, policy, createdAt, updatedAt);
     }
 
     public record FactsView(String from, String to, String tokenContract, String symbol, Integer decimals, String amount,
@@ -69,6 +70,17 @@ public record CaseView(
         static TimelineView of(TimelineEntry e) {
             return new TimelineView(e.at(), e.actor(), e.event(), e.status(), e.reasonCode(), e.message());
         }
+    }
+
+    /**
+     * What the straight-through policy (the decision table {@code recoveryPolicy}) decided for the case: {@code decision}
+     * AUTO_APPROVE, REVIEW or REJECT as the table said, {@code route} where the case went (AUTO_APPROVE: refunded with no
+     * person involved; REVIEW: to people), the table's {@code rule} and {@code reasonCode}, the table's {@code version},
+     * the {@code mode} (on, dry-run) and a {@code note} when the route differs from the decision. Absent when the policy
+     * was off or the case never reached it.
+     */
+    public record PolicyView(String decision, String route, String rule, String reasonCode, Integer version, String mode, String note,
+            Instant decidedAt) {
     }
 
     /** A transaction of the refund: {@code amount} in raw units as a string of digits. */

@@ -14,18 +14,21 @@ public class CaseViews {
     private final Timeline timeline;
     private final ObjectProvider<CaseTransactions> transactions;
     private final CustomerMessages messages;
+    private final ObjectProvider<CasePolicies> policies;
 
-    CaseViews(Timeline timeline, ObjectProvider<CaseTransactions> transactions, CustomerMessages messages) {
+    CaseViews(Timeline timeline, ObjectProvider<CaseTransactions> transactions, CustomerMessages messages, ObjectProvider<CasePolicies> policies) {
         this.timeline = timeline;
         this.transactions = transactions;
         this.messages = messages;
+        this.policies = policies;
     }
 
     /** The case with its reason in the language of the request ({@code Accept-Language}); the reason code is the same in every language. */
     public CaseView of(RecoveryCase c) {
         CaseTransactions source = transactions.getIfAvailable();
         List<CaseView.TransactionView> sent = source == null ? List.of() : source.of(c.id());
-        return inReadersLanguage(c, CaseView.of(c, timeline.of(c.id()), sent));
+        CasePolicies decided = policies.getIfAvailable();
+        return inReadersLanguage(c, CaseView.of(c, timeline.of(c.id()), sent, decided == null ? null : decided.of(c.id()).orElse(null)));
     }
 
     /** The reason's sentence in the reader's language (the request's locale). */
@@ -45,8 +48,11 @@ public class CaseViews {
         List<String> ids = page.stream().map(RecoveryCase::id).toList();
         Map<String, List<TimelineEntry>> timelines = timeline.of(ids);
         Map<String, List<CaseView.TransactionView>> sent = source == null ? Map.of() : source.of(ids);
+        CasePolicies decided = policies.getIfAvailable();
+        Map<String, CaseView.PolicyView> policy = decided == null ? Map.of() : decided.of(ids);
         return page.stream()
-                .map(c -> inReadersLanguage(c, CaseView.of(c, timelines.getOrDefault(c.id(), List.of()), sent.getOrDefault(c.id(), List.of()))))
+                .map(c -> inReadersLanguage(c, CaseView.of(c, timelines.getOrDefault(c.id(), List.of()), sent.getOrDefault(c.id(), List.of()),
+                        policy.get(c.id()))))
                 .toList();
     }
 }

@@ -25,7 +25,9 @@ public enum ReasonCode {
     REJECTED_BY_REVIEW("An appeals specialist rejected this case."),
     REJECTED_BY_WALLET("The wallet team did not approve this refund."),
     NO_REPLY("We asked for more information and did not hear back in time."),
-    CANCELLED_BY_USER("You withdrew this case.");
+    CANCELLED_BY_USER("You withdrew this case."),
+    /** Given by the straight-through policy's table (bpmn/recovery-policy.dmn) with REJECT; a specialist decides on it. */
+    REPEATED_REJECTIONS("Several of your earlier recovery cases were rejected, so this case cannot be refunded.");
 
     private final String message;
 

@@ -1,8 +1,10 @@
 package com.recoverydesk.tasks;
 
+import com.recoverydesk.cases.CasePolicies;
 import com.recoverydesk.cases.CasePrice;
 import com.recoverydesk.cases.CaseProcess;
 import com.recoverydesk.cases.CaseStore;
+import com.recoverydesk.cases.CaseView;
 import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.cases.Conversation;
 import com.recoverydesk.cases.DepositFacts;
@@ -18,8 +20,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +41,14 @@ class TaskFactsListener implements TaskListener {
     private final CaseStore cases;
     private final RecoveryRules rules;
     private final CaseViews views;
+    private final ObjectProvider<CasePolicies> policies;
 
-    TaskFactsListener(CaseStore cases, RecoveryRules rules, CaseViews views) {
+    TaskFactsListener(CaseStore cases, RecoveryRules rules, CaseViews views,
+            ObjectProvider<CasePolicies> policies) {
         this.cases = cases;
         this.rules = rules;
         this.views = views;
+        this.policies = policies;
     }
 
     @Override
@@ -59,6 +66,15 @@ class TaskFactsListener implements TaskListener {
                 task.setVariableLocal(CaseProcess.SENDER_IS_CONTRACT, true);
                 facts += "\n- **The sender is a contract**: approve only if you confirm that a refund there reaches the user;"
                         + " otherwise reject with SENDER\\_IS\\_A\\_CONTRACT";
+            }
+            // what the straight-through table said, so the specialist sees its recommendation (a REJECT's reason included)
+            var decided = policies.getIfAvailable();
+            var policy = decided == null ? Optional.<CaseView.PolicyView>empty() : decided.of(c.id());
+            if (policy.isPresent()) {
+                var p = policy.get();
+                facts += "\n- **Recovery policy**: " + escaped(p.decision() + (p.reasonCode() == null ? "" : " (" + p.reasonCode() + ")")
+                        + " by rule " + p.rule() + ", table version " + p.version() + ", mode " + p.mode()
+                        + (p.note() == null ? "" : ". " + p.note()));
             }
         }
         task.setVariableLocal(FACTS, facts + conversation(views.conversation(c)));

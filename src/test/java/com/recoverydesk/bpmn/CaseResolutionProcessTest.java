@@ -129,6 +129,52 @@ class CaseResolutionProcessTest extends ProcessTest {
     }
 
     @Test
+    void toPolicyAsked_policyOff_whenStraightThroughIsOff() {
+        ProcessInstance resolution = inReview();
+
+        assertThat(resolution).hasPassedInOrder("quoteFee", "gatherPolicyFacts", "policyAsked", "queueForReview").hasNotPassed("decidePolicy");
+    }
+
+    @Test
+    void policyOnOrDryRun_toApplyPolicy_toPolicyRoute_policyApproved_toRefundStraightThrough() {
+        StandInSteps.on("gatherPolicyFacts", StandInSteps.policyFacts(RecoveryPolicyTableTest.clean()));
+        ProcessInstance resolution = startCase(CaseProcess.RESOLUTION);
+
+        assertThat(resolution).hasPassedInOrder("gatherPolicyFacts", "decidePolicy", "applyPolicy", "approveByPolicy")
+                .hasNotPassed("queueForReview").isWaitingAt("executeRefund");
+        Assertions.assertThat(variableOf(resolution, CaseProcess.POLICY_DECISION)).isEqualTo("AUTO_APPROVE");
+        Assertions.assertThat(variableOf(resolution, CaseProcess.POLICY_RULE)).isEqualTo("clean-listed-direct-to-sender");
+        // Cockpit's decision instance: the table, the inputs it read, the rule that matched
+        var decided = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricDecisionInstanceQuery()
+                .processInstanceId(resolution.getId()).includeInputs().includeOutputs().singleResult();
+        Assertions.assertThat(decided.getDecisionDefinitionKey()).isEqualTo(CaseProcess.POLICY_TABLE);
+        Assertions.assertThat(decided.getActivityId()).isEqualTo("decidePolicy");
+        Assertions.assertThat(decided.getOutputs()).filteredOn(o -> o.getVariableName().equals("rule"))
+                .singleElement().satisfies(o -> Assertions.assertThat(o.getValue()).isEqualTo("clean-listed-direct-to-sender"));
+        Assertions.assertThat(decided.getInputs()).hasSize(11);
+
+        ProcessInstance refund = calledProcessInstance(CaseProcess.REFUND, resolution);
+        for (int step = 0; step < 6; step++) {
+            execute(job(refund));
+        }
+        assertThat(resolution).hasPassedInOrder("executeRefund", "refunded").isEnded();
+    }
+
+    @Test
+    void policyToPeople_whenTheTableSaysRejectTheCaseStillReachesASpecialist() {
+        java.util.Map<String, Object> facts = RecoveryPolicyTableTest.clean();
+        facts.put("earlierRejections", 3);
+        StandInSteps.on("gatherPolicyFacts", StandInSteps.policyFacts(facts));
+        ProcessInstance resolution = startCase(CaseProcess.RESOLUTION);
+
+        assertThat(resolution).hasPassedInOrder("decidePolicy", "applyPolicy", "policyRoute", "queueForReview").hasNotPassed("approveByPolicy")
+                .isWaitingAt(CaseProcess.REVIEW_TASK);
+        Assertions.assertThat(variableOf(resolution, CaseProcess.POLICY_DECISION)).isEqualTo("REJECT");
+        Assertions.assertThat(variableOf(resolution, CaseProcess.POLICY_REASON_CODE)).isEqualTo("REPEATED_REJECTIONS");
+        Assertions.assertThat(variableOf(resolution, CaseProcess.POLICY_ROUTE)).isEqualTo("REVIEW");
+    }
+
+    @Test
     @Order(LAST)
     void everySequenceFlowWasTaken() {
         Assertions.assertThat(FlowCoverage.notTaken("case-resolution.bpmn")).isEmpty();

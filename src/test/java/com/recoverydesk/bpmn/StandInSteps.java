@@ -37,6 +37,14 @@ final class StandInSteps {
         SCRIPTED.put(bean, behaviour);
     }
 
+    /** The policy is on and the table decides from these facts (its inputs by name), as policy.GatherPolicyFactsDelegate sets them. */
+    static Consumer<DelegateExecution> policyFacts(Map<String, Object> facts) {
+        return execution -> {
+            execution.setVariable(CaseProcess.POLICY_MODE, "ON");
+            facts.forEach((name, value) -> execution.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(value, true)));
+        };
+    }
+
     /** The step ends the case as ineligible with this reason code, as {@code process.Ineligibility} does. */
     static Consumer<DelegateExecution> ineligible(String reasonCode) {
         return execution -> {
@@ -60,6 +68,12 @@ final class StandInSteps {
                 "completeRefund")) {
             beans.put(step, delegate(step, execution -> { }));
         }
+        // the policy is off unless a test scripts the facts: the case goes to people, as every case did before straight-through
+        beans.put("gatherPolicyFacts", delegate("gatherPolicyFacts", execution -> execution.setVariable(CaseProcess.POLICY_MODE, "OFF")));
+        // as policy.StraightThrough.apply in mode on: the table's AUTO_APPROVE goes straight through, anything else to people
+        beans.put("applyPolicy", delegate("applyPolicy", execution -> execution.setVariable(CaseProcess.POLICY_ROUTE,
+                "AUTO_APPROVE".equals(execution.getVariable(CaseProcess.POLICY_DECISION)) ? "AUTO_APPROVE" : "REVIEW")));
+        beans.put("approveByPolicy", delegate("approveByPolicy", execution -> { }));
         beans.put("readDeposit", delegate("readDeposit", execution -> {
             execution.setVariable(CaseProcess.DEPOSIT_STATE, "CONFIRMED");
             execution.setVariable(CaseProcess.RECHECK_AFTER, RECHECK_AFTER);
