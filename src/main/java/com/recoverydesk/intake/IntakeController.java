@@ -11,6 +11,7 @@ import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.InvalidRequest;
 import com.recoverydesk.people.CustomerLanguages;
+import com.recoverydesk.people.Languages;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +52,11 @@ class IntakeController {
             throw new InvalidRequest(result.problems());
         }
         // the e-mails about this case, sent later and outside any request, are written in the language it was filed in;
-        // remembered before the case exists, since its first step (and a rejection e-mail) may run at once
-        languages.remember(caller.getName(), language);
+        // remembered before the case exists, since its first step (and a rejection e-mail) may run at once; written only when
+        // it changed (a customer we never heard from reads English anyway): a write of its own on every filing cost a commit
+        if (!languages.of(caller.getName()).equals(Languages.resolve(language.toLanguageTag()))) {
+            languages.remember(caller.getName(), language);
+        }
         RecoveryCase filed;
         try {
             filed = intake.file(result.filing());
