@@ -15,11 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Reads and writes cases. Status changes go through {@link CaseTransitions}, which also writes the timeline. Every write
- * of {@code recovery.recovery_case} belongs here: within a transaction {@link #find} answers from the cases that
- * transaction already read ({@link CasesOfTransaction}), and each write here makes it read the case again.
- */
+/** Reads and writes cases. Status changes go through {@link CaseTransitions}, which also writes the timeline. */
 @Repository
 public class CaseStore {
 
@@ -32,13 +28,11 @@ public class CaseStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Savepoints savepoints;
-    private final CasesOfTransaction read;
 
-    CaseStore(JdbcClient jdbc, Clock clock, Savepoints savepoints, CasesOfTransaction read) {
+    CaseStore(JdbcClient jdbc, Clock clock, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.savepoints = savepoints;
-        this.read = read;
     }
 
     /**
@@ -49,7 +43,6 @@ public class CaseStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insert(String id, NewCase form) {
-        read.forget(id);
         OffsetDateTime now = now();
         boolean inserted = savepoints.writeUnlessDuplicate(() -> jdbc.sql("""
                     insert into recovery.recovery_case (id, customer_id, type, status, chain, tx_hash, deposit_address,
@@ -76,12 +69,11 @@ public class CaseStore {
         }
     }
 
-    /** The case; within a transaction read once until this store writes it. */
     public Optional<RecoveryCase> find(String id) {
-        return read.find(id, () -> jdbc.sql("select " + COLUMNS + " from recovery.recovery_case where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from recovery.recovery_case where id = :id")
                 .param("id", id)
                 .query(CaseStore::map)
-                .optional());
+                .optional();
     }
 
     /**
@@ -171,7 +163,6 @@ public class CaseStore {
     }
 
     public void recordFacts(String caseId, DepositFacts facts) {
-        read.forget(caseId);
         jdbc.sql("""
                 update recovery.recovery_case set fact_from = :from, fact_to = :to, fact_token_contract = :token,
                     fact_symbol = :symbol, fact_decimals = :decimals, fact_amount = :amount, fact_block_number = :block,
@@ -198,7 +189,6 @@ public class CaseStore {
      * cases racing for one deposit; the loser sees {@code false}.
      */
     public boolean claim(String caseId, String chain, String txHash, int logIndex) {
-        read.forget(caseId);
         return savepoints.writeUnlessDuplicate(() -> jdbc.sql("update recovery.recovery_case set claim_key = :key where id = :id")
                 .param("key", chain + "|" + txHash + "|" + logIndex)
                 .param("id", caseId)
@@ -207,7 +197,6 @@ public class CaseStore {
 
     /** Writes a new status; closing statuses release the open key and, unless completed, the deposit. */
     void updateStatus(String caseId, CaseStatus status, ReasonCode reason, String reasonMessage) {
-        read.forget(caseId);
         String release = status.isOpen() ? "" : ", open_key = null" + (status.holdsDeposit() ? "" : ", claim_key = null");
         jdbc.sql("update recovery.recovery_case set status = :status, reason_code = :reason, reason_message = :message, "
                         + "updated_at = :now" + release + " where id = :id")
@@ -282,7 +271,6 @@ public class CaseStore {
 
     /** Records the fee the case will be charged (computed by the same calculator as the public quote). */
     public void recordFee(String caseId, CaseFee fee) {
-        read.forget(caseId);
         CasePrice price = fee.price();
         jdbc.sql("update recovery.recovery_case set fee_amount = :fee, fee_usd = :usd, value_usd = :value, fee_rule = :rule, "
                         + "price_source = :source, price_feed_chain = :feedChain, price_feed = :feed, price_usd = :price, "
@@ -304,7 +292,6 @@ public class CaseStore {
 
     /** refund-to sender: the case refunds to the verified sender; a refund address named at filing is never replaced. */
     public void refundToSender(String caseId, String sender) {
-        read.forget(caseId);
         jdbc.sql("update recovery.recovery_case set refund_address = :sender, updated_at = :now where id = :id and refund_address is null")
                 .param("sender", sender)
                 .param("now", now())
@@ -314,7 +301,6 @@ public class CaseStore {
 
     /** Records whether the verified sender is a contract (it has code), which a specialist must then look at. */
     public void recordSenderIsContract(String caseId, boolean contract) {
-        read.forget(caseId);
         jdbc.sql("update recovery.recovery_case set fact_sender_contract = :contract where id = :id")
                 .param("contract", contract)
                 .param("id", caseId)
