@@ -42,7 +42,7 @@ public class CaseStore {
      * @throws OpenCaseExists naming the case that is already open
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public RecoveryCase insert(String id, NewCase form) {
+    public void insert(String id, NewCase form) {
         OffsetDateTime now = now();
         boolean inserted = savepoints.writeUnlessDuplicate(() -> jdbc.sql("""
                     insert into recovery.recovery_case (id, customer_id, type, status, chain, tx_hash, deposit_address,
@@ -67,7 +67,6 @@ public class CaseStore {
         if (!inserted) {
             throw new OpenCaseExists(openCaseFor(form.customerId(), form.chain(), form.txHash()).orElse("unknown"));
         }
-        return find(id).orElseThrow();
     }
 
     public Optional<RecoveryCase> find(String id) {

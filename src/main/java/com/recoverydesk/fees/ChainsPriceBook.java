@@ -1,7 +1,6 @@
 package com.recoverydesk.fees;
 
 import com.recoverydesk.cases.CasePrice;
-import com.recoverydesk.rules.ChainConfig;
 import com.recoverydesk.rules.PriceFeed;
 import com.recoverydesk.rules.Pricing;
 import com.recoverydesk.rules.RecoveryRules;
@@ -31,12 +30,10 @@ class ChainsPriceBook implements PriceBook {
 
     @Override
     public PriceReading price(String chain, String tokenContract) {
-        Optional<ChainConfig> config = rules.chain(chain);
-        if (config.isEmpty()) {
+        if (rules.chain(chain).isEmpty()) {
             return PriceReading.none("no chain named " + chain + " in chains.yml");
         }
-        Optional<Pricing> pricing = tokenContract == null ? Optional.of(config.get().nativeCoin().price())
-                : config.get().token(tokenContract).map(TokenRule::price);
+        Optional<Pricing> pricing = pricing(chain, tokenContract);
         if (pricing.isEmpty()) {
             return PriceReading.none("the token is not listed on " + chain + ", so no price feed names it");
         }
@@ -44,6 +41,12 @@ class ChainsPriceBook implements PriceBook {
             return PriceReading.of(new CasePrice(CasePrice.Source.STATIC, null, null, pricing.get().staticUsd(), null, null));
         }
         return fromFeed(pricing.get().feed());
+    }
+
+    /** How chains.yml prices the native coin (null token) or a listed token of a chain; empty when it does not. */
+    Optional<Pricing> pricing(String chain, String tokenContract) {
+        return rules.chain(chain).flatMap(config -> tokenContract == null ? Optional.of(config.nativeCoin().price())
+                : config.token(tokenContract).map(TokenRule::price));
     }
 
     private PriceReading fromFeed(PriceFeed feed) {

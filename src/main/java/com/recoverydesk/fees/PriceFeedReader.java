@@ -20,6 +20,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.abi.datatypes.generated.Uint80;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.response.EthCall;
 
 /**
@@ -41,8 +42,15 @@ class PriceFeedReader {
         this.chains = chains;
     }
 
-    /** The feed's latest round, or empty when it did not answer (reverted, no contract, node unreachable). */
+    /**
+     * The feed's latest round, or empty when it did not answer (reverted, no contract, node unreachable). A round this
+     * transaction already read in another batch to the same chain ({@link PriceFeedRide}) is not read again.
+     */
     Optional<FeedRound> latest(PriceFeed feed) {
+        Optional<Optional<FeedRound>> carried = RoundsOfTransaction.recalled(feed);
+        if (carried.isPresent()) {
+            return carried.get();
+        }
         Web3j web3j = chains.client(feed.chain());
         List<EthCall> answers;
         try {
@@ -51,8 +59,18 @@ class PriceFeedReader {
         } catch (IOException | RuntimeException unreachable) {
             return Optional.empty();
         }
-        List<Type> decimals = decode(answers.get(0), DECIMALS);
-        List<Type> round = decode(answers.get(1), LATEST_ROUND_DATA);
+        return round(answers.get(0), answers.get(1));
+    }
+
+    /** The two calls {@link #latest} makes, for a batch that carries them to the feed's chain. */
+    static List<Request<?, EthCall>> calls(Web3j web3j, PriceFeed feed) {
+        return List.of(call(web3j, feed.contract(), DECIMALS), call(web3j, feed.contract(), LATEST_ROUND_DATA));
+    }
+
+    /** The round from the answers to {@link #calls}, or empty when the feed did not answer as an aggregator does. */
+    static Optional<FeedRound> round(EthCall decimalsAnswer, EthCall roundAnswer) {
+        List<Type> decimals = decode(decimalsAnswer, DECIMALS);
+        List<Type> round = decode(roundAnswer, LATEST_ROUND_DATA);
         if (decimals.size() != 1 || round.size() != 5) {
             return Optional.empty();
         }
@@ -62,6 +80,4 @@ class PriceFeedReader {
         return Optional.of(new FeedRound(((Uint80) round.get(0)).getValue(), new BigDecimal(answer, scale),
                 Instant.ofEpochSecond(updatedAt.min(BigInteger.valueOf(Instant.MAX.getEpochSecond())).longValueExact())));
     }
-
-
 }

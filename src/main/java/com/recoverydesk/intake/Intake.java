@@ -26,12 +26,17 @@ class Intake {
         this.processes = processes;
     }
 
+    /**
+     * The case as this transaction leaves it: starting the process also screens the filing (the rules that need no
+     * chain), so the case is {@code VERIFYING}, or already {@code REJECTED} with its reason, with the {@code FILED}
+     * entry (status {@code SUBMITTED}) first on its timeline; the chain is read by the first job, after the commit.
+     */
     @Transactional
     RecoveryCase file(NewCase filing) {
         String id = UUID.randomUUID().toString();
-        RecoveryCase filed = cases.insert(id, filing);
+        cases.insert(id, filing);
         transitions.filed(id, filing.customerId());
         processes.start(id, filing.type());
-        return filed;
+        return cases.find(id).orElseThrow();
     }
 }

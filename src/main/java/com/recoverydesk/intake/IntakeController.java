@@ -11,6 +11,7 @@ import com.recoverydesk.cases.CaseViews;
 import com.recoverydesk.web.ApiProblem;
 import com.recoverydesk.web.InvalidRequest;
 import com.recoverydesk.people.CustomerLanguages;
+import com.recoverydesk.people.Languages;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,7 @@ class IntakeController {
     }
 
     @Operation(operationId = "fileCase", summary = "File a recovery case",
-            description = "Files a case for a deposit sent over the wrong network or of an unlisted token. Answers 201 with the case and its `Location`; 409 when the caller already has an open case for the chain and TXID (the problem names it); 400 with one entry per bad field, and nothing is stored. The request's Accept-Language becomes the language of the e-mails about the case.")
+            description = "Files a case for a deposit sent over the wrong network or of an unlisted token. Answers 201 with the case and its `Location`: already `VERIFYING` (the rules that need no chain ran in the same transaction), or `REJECTED` with its `reasonCode` when one of them refuses it, with the `FILED` entry of status `SUBMITTED` first on its timeline; the chain is read after the answer; 409 when the caller already has an open case for the chain and TXID (the problem names it); 400 with one entry per bad field, and nothing is stored. The request's Accept-Language becomes the language of the e-mails about the case.")
     @Refusals(value = {Refusal.INVALID_REQUEST, Refusal.CASE_ALREADY_OPEN}, created = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CaseView> file(@RequestBody CaseForm form, Authentication caller, Locale language) {
@@ -51,8 +52,11 @@ class IntakeController {
             throw new InvalidRequest(result.problems());
         }
         // the e-mails about this case, sent later and outside any request, are written in the language it was filed in;
-        // remembered before the case exists, since its first step (and a rejection e-mail) may run at once
-        languages.remember(caller.getName(), language);
+        // remembered before the case exists, since its first step (and a rejection e-mail) may run at once; written only when
+        // it changed (a customer we never heard from reads English anyway): a write of its own on every filing cost a commit
+        if (!languages.of(caller.getName()).equals(Languages.resolve(language.toLanguageTag()))) {
+            languages.remember(caller.getName(), language);
+        }
         RecoveryCase filed;
         try {
             filed = intake.file(result.filing());

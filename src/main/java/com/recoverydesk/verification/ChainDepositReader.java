@@ -5,10 +5,12 @@ import static com.recoverydesk.chain.ContractCalls.decode;
 
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.chain.ChainUnavailable;
+import com.recoverydesk.fees.PriceFeedRide;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Function;
@@ -28,8 +30,10 @@ import org.web3j.protocol.core.methods.response.EthTransaction;
 
 /**
  * Reads everything verification needs about a TXID in one JSON-RPC batch: the transaction, its receipt,
- * the head block and, when a token is named, its {@code decimals} and {@code symbol}. Only a node that does
- * not put {@code blockTimestamp} on receipts costs a second round trip for the block header.
+ * the head block, when a token is named its {@code decimals} and {@code symbol}, and the price feed the fee step will
+ * charge at when it lives on the same chain ({@link PriceFeedRide}). Only a node that does not put
+ * {@code blockTimestamp} on receipts costs a second round trip for the block header, and only a deposit its signer
+ * did not send itself a call for the sender's code ({@link #isContract}).
  */
 @Component
 class ChainDepositReader {
@@ -38,9 +42,11 @@ class ChainDepositReader {
     private static final Function SYMBOL = new Function("symbol", List.of(), List.of(new TypeReference<Utf8String>() { }));
 
     private final ChainClients chains;
+    private final PriceFeedRide prices;
 
-    ChainDepositReader(ChainClients chains) {
+    ChainDepositReader(ChainClients chains, PriceFeedRide prices) {
         this.chains = chains;
+        this.prices = prices;
     }
 
     ChainSnapshot read(String chain, String txHash, String tokenContract) {
@@ -52,7 +58,12 @@ class ChainDepositReader {
         if (tokenContract != null) {
             batch.add(call(web3j, tokenContract, DECIMALS)).add(call(web3j, tokenContract, SYMBOL));
         }
+        int priceAt = batch.getRequests().size();
+        Optional<PriceFeedRide.Ride> price = prices.along(chain, tokenContract, web3j);
+        price.ifPresent(ride -> ride.requests().forEach(batch::add));
         List<? extends Response<?>> answers = send(chain, batch::send).getResponses();
+        price.ifPresent(ride -> ride.answered(answers.subList(priceAt, priceAt + ride.requests().size()).stream()
+                .map(EthCall.class::cast).toList()));
 
         EthTransaction transaction = required(chain, "find the transaction", (EthTransaction) answers.get(0));
         TimedReceipt receipt = required(chain, "find the receipt", (TimedReceipt.Answer) answers.get(1)).getResult();
@@ -72,7 +83,8 @@ class ChainDepositReader {
 
     /**
      * Whether an address holds code: a contract (a smart wallet, another service's hot wallet) rather than a key. Asked
-     * once the sender is known, so it cannot ride in the batch that finds the sender.
+     * once the sender is known, so it cannot ride in the batch that finds the sender; {@link DepositCheck} asks only when
+     * the sender is not the transaction's signer.
      */
     boolean isContract(String chain, String address) {
         Web3j web3j = chains.client(chain);

@@ -44,7 +44,7 @@ class DepositCheck {
                     "The chain confirms the deposit of " + confirmed.facts().units(confirmed.facts().amount(), chain.nativeCoin().symbol(),
                             chain.nativeCoin().decimals()) + " in block " + confirmed.facts().blockNumber()
                             + " with " + confirmed.facts().confirmations() + " confirmations.");
-            boolean contract = reader.isContract(chain.name(), confirmed.facts().from());
+            boolean contract = !signedBySender(snapshot, confirmed) && reader.isContract(chain.name(), confirmed.facts().from());
             cases.recordSenderIsContract(caseId, contract);
             if (contract) {
                 timeline.note(caseId, CaseTransitions.SYSTEM, "SENDER_IS_CONTRACT", filing.status(),
@@ -63,5 +63,17 @@ class DepositCheck {
         var why = ((DepositReading.Ineligible) reading).why();
         transitions.reject(caseId, why.code(), CaseTransitions.SYSTEM, why.detail());
         return DepositState.INELIGIBLE;
+    }
+
+    /**
+     * Whether the deposit's sender signed the transaction itself (a native transfer, or a token transfer it called): then
+     * it holds a key, and asking the node for its code is a round trip that cannot find a contract. A transaction from an
+     * account with code is invalid (EIP-3607); the one exception, an EIP-7702 delegation, is still controlled by its key,
+     * which can sign refunds onward or drop the delegation, so a refund there reaches whoever sent the deposit. Tokens a
+     * contract moved (a smart wallet, a multisig, a forwarder, a router's transferFrom) have another sender than the
+     * signer: their code is asked.
+     */
+    private static boolean signedBySender(ChainSnapshot snapshot, DepositReading.Confirmed confirmed) {
+        return snapshot.transaction().getFrom() != null && snapshot.transaction().getFrom().equalsIgnoreCase(confirmed.facts().from());
     }
 }

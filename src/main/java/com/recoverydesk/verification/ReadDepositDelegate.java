@@ -27,8 +27,12 @@ class ReadDepositDelegate extends CaseDelegate {
         if (state == DepositState.INELIGIBLE) {
             throw ineligible.of(caseId);
         }
-        execution.setVariable(CaseProcess.CHECKS, checks);
+        if (state == DepositState.WAITING) {
+            // only a case that waits counts its checks and needs the timer's duration: each variable costs the engine three
+            // rows (runtime, history, detail), and most deposits are final at their first read
+            execution.setVariable(CaseProcess.CHECKS, checks);
+            execution.setVariable(CaseProcess.RECHECK_AFTER, settings.getRecheckInterval().toString());
+        }
         execution.setVariable(CaseProcess.DEPOSIT_STATE, state.name());
-        execution.setVariable(CaseProcess.RECHECK_AFTER, settings.getRecheckInterval().toString());
     }
 }

@@ -22,6 +22,7 @@ final class ClosedLoad {
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         try {
             long start = System.nanoTime();
+            long cpuBefore = Figures.processCpuNanos();
             List<Future<Duration>> latencies = new ArrayList<>();
             for (T input : inputs) {
                 latencies.add(clients.submit(() -> oneCase.apply(input)));
@@ -31,8 +32,9 @@ final class ClosedLoad {
                 millis.add(latency.get().toMillis());
             }
             long wall = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            long cpu = Figures.processCpuNanos() - cpuBefore;
             Collections.sort(millis);
-            return Figures.of(concurrency, wall, millis);
+            return Figures.of(concurrency, wall, millis, cpu);
         } finally {
             clients.shutdownNow();
         }

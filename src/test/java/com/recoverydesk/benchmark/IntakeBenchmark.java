@@ -88,9 +88,12 @@ public final class IntakeBenchmark {
         Figures baseline = BareEngineBaseline.run(baselineDatabase(databaseUrl, databaseUser, databasePassword, dataDir), databaseUser,
                 databasePassword, ours.settings(), warmUp, total, concurrency);
         Figures figures = ours.figures();
-        String row = String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d | %d | %d | %.2f | %.1f | %d | %.2f |", label, total, concurrency,
-                figures.casesPerSecond(), figures.p50(), figures.p95(), figures.p99(), ours.roundTrips(), baseline.casesPerSecond(), baseline.p99(),
-                figures.casesPerSecond() / baseline.casesPerSecond());
+        String load = String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        String row = String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d | %d | %d | %.2f | %.1f | %d | %.2f | %.2f | %.1f | %.1f | %.2f | %s |", label,
+                total, concurrency, figures.casesPerSecond(), figures.p50(), figures.p95(), figures.p99(), ours.roundTrips(),
+                baseline.casesPerSecond(), baseline.p99(), figures.casesPerSecond() / baseline.casesPerSecond(),
+                figures.p99() / (double) baseline.p99(), figures.cpuMillisPerCase(), baseline.cpuMillisPerCase(),
+                baseline.cpuMillisPerCase() / figures.cpuMillisPerCase(), load);
         System.out.println("BENCHMARK " + row + " with " + ours.settings());
         report(row, label);
     }
@@ -213,8 +216,9 @@ public final class IntakeBenchmark {
     private static void report(String row, String label) throws Exception {
         Path file = Path.of("docs", "benchmark.md");
         String header = "| database | cases | concurrency | cases/s | p50 ms | p95 ms | p99 ms | JSON-RPC round trips per verification "
-                + "| bare engine cases/s | bare engine p99 ms | ratio to bare engine |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+                + "| bare engine cases/s | bare engine p99 ms | ratio to bare engine | p99 / bare engine p99 | JVM CPU ms per case "
+                + "| bare engine JVM CPU ms per case | CPU ratio (bare / ours) | load average at the end |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
         List<String> rows = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {

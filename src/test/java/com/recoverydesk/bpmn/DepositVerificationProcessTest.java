@@ -19,10 +19,8 @@ class DepositVerificationProcessTest extends ProcessTest {
     @Test
     void toScreen_screened_toDepositState_stateConfirmed_toVerified() {
         ProcessInstance verification = startCase(CaseProcess.VERIFICATION);
-        assertThat(verification).isWaitingAt("screenFiling");
-
-        execute(job());
-        assertThat(verification).isWaitingAt("readDeposit");
+        // screening runs in the transaction that starts the process: the first job is the chain read
+        assertThat(verification).hasPassed("screenFiling").isWaitingAt("readDeposit");
         execute(job());
 
         assertThat(verification).hasPassedInOrder("screenFiling", "readDeposit", "checkEligibility", "verificationDone").isEnded();
@@ -36,8 +34,7 @@ class DepositVerificationProcessTest extends ProcessTest {
             execution.setVariable(CaseProcess.RECHECK_AFTER, StandInSteps.RECHECK_AFTER);
         });
         ProcessInstance verification = startCase(CaseProcess.VERIFICATION);
-        assertThat(verification).isWaitingAt("screenFiling");
-        execute(job());
+        assertThat(verification).isWaitingAt("readDeposit");
         execute(job());
 
         assertThat(verification).isWaitingAt("waitForBlocks");
@@ -57,9 +54,6 @@ class DepositVerificationProcessTest extends ProcessTest {
     void anUncaughtCaseIneligibleEndsTheInstance_asInOldModelVersionsThatDoNotCatchIt() {
         StandInSteps.on("screenFiling", StandInSteps.ineligible("CHAIN_UNSUPPORTED"));
         ProcessInstance verification = startCase(CaseProcess.VERIFICATION);
-        assertThat(verification).isWaitingAt("screenFiling");
-
-        execute(job());
 
         assertThat(verification).hasNotPassed("readDeposit").isEnded();
     }

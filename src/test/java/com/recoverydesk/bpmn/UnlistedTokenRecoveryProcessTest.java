@@ -20,8 +20,7 @@ class UnlistedTokenRecoveryProcessTest extends ProcessTest {
     private static ProcessInstance verified() {
         ProcessInstance recovery = startCase(CaseProcess.UNLISTED_TOKEN);
         ProcessInstance verification = calledProcessInstance(CaseProcess.VERIFICATION, recovery);
-        assertThat(verification).isWaitingAt("screenFiling");
-        execute(job(verification));
+        assertThat(verification).hasPassed("screenFiling").isWaitingAt("readDeposit");
         execute(job(verification));
         return recovery;
     }

@@ -21,8 +21,7 @@ class WrongNetworkRecoveryProcessTest extends ProcessTest {
     void toVerify_verified_toResolved_withTheCaseIdAsBusinessKeyOfEveryCalledProcess() {
         ProcessInstance recovery = startCase(CaseProcess.WRONG_NETWORK);
         ProcessInstance verification = calledProcessInstance(CaseProcess.VERIFICATION, recovery);
-        assertThat(verification).hasBusinessKey(recovery.getBusinessKey()).isWaitingAt("screenFiling");
-        execute(job(verification));
+        assertThat(verification).hasBusinessKey(recovery.getBusinessKey()).isWaitingAt("readDeposit");
         execute(job(verification));
 
         assertThat(recovery).hasPassed("verifyDeposit").isWaitingAt("resolveCase");
@@ -37,8 +36,8 @@ class WrongNetworkRecoveryProcessTest extends ProcessTest {
     @Test
     void toVerify_toRejectedOnVerification_whenVerificationFindsTheDepositIneligible() {
         StandInSteps.on("screenFiling", StandInSteps.ineligible("NOT_YOUR_DEPOSIT_ADDRESS"));
+        // screening runs in the filing's transaction: a case it rejects ends there, with no job
         ProcessInstance recovery = startCase(CaseProcess.WRONG_NETWORK);
-        execute(job(calledProcessInstance(CaseProcess.VERIFICATION, recovery)));
 
         assertThat(recovery).hasPassed("rejectedOnVerification").hasNotPassed("resolveCase").isEnded();
         Assertions.assertThat(variableOf(recovery, CaseProcess.INELIGIBLE_REASON)).isEqualTo("NOT_YOUR_DEPOSIT_ADDRESS");
@@ -49,7 +48,6 @@ class WrongNetworkRecoveryProcessTest extends ProcessTest {
         StandInSteps.on("readDeposit", StandInSteps.ineligible("TX_FAILED"));
         ProcessInstance recovery = startCase(CaseProcess.WRONG_NETWORK);
         ProcessInstance verification = calledProcessInstance(CaseProcess.VERIFICATION, recovery);
-        execute(job(verification));
         execute(job(verification));
 
         assertThat(recovery).hasPassed("rejectedOnVerification").isEnded();

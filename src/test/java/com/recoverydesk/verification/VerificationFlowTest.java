@@ -79,6 +79,37 @@ class VerificationFlowTest extends IntegrationTest {
     }
 
     @Test
+    void theFilingIsAnsweredAlreadyVerifyingWithItsReceiptFirstOnTheTimeline() {
+        String tx = deposits.sendToken("bsc", USDT, alice, USDT_ON_BSC);
+        deposits.mine("bsc", 15);
+
+        Api.Answer filed = api.post("alice", "/api/v1/cases", form("WRONG_NETWORK", "bsc", tx, alice, USDT));
+
+        // screening ran in the filing's transaction; the chain is read by the first job, after the answer
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.body().get("status").asText()).isEqualTo("VERIFYING");
+        assertThat(filed.body().get("timeline")).extracting(e -> e.get("event").asText() + " " + e.get("status").asText())
+                .containsExactly("FILED SUBMITTED", "VERIFYING VERIFYING");
+        JsonNode reviewed = awaitStatus("alice", filed.body().get("id").asText(), "IN_REVIEW");
+        assertThat(reviewed.get("timeline")).extracting(e -> e.get("event").asText() + " " + e.get("status").asText())
+                .containsExactly("FILED SUBMITTED", "VERIFYING VERIFYING", "DEPOSIT_CONFIRMED VERIFYING", "FEE_QUOTED VERIFYING",
+                        "QUEUED_FOR_REVIEW IN_REVIEW");
+    }
+
+    @Test
+    void aFilingTheScreeningRefusesIsAnsweredAlreadyRejected() {
+        String tx = deposits.sendToken("bsc", USDT, alice, USDT_ON_BSC);
+
+        Api.Answer filed = api.post("bob", "/api/v1/cases", form("WRONG_NETWORK", "bsc", tx, alice, USDT));
+
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.body().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(filed.body().get("reasonCode").asText()).isEqualTo("NOT_YOUR_DEPOSIT_ADDRESS");
+        assertThat(filed.body().get("timeline")).extracting(e -> e.get("event").asText() + " " + e.get("status").asText())
+                .containsExactly("FILED SUBMITTED", "VERIFYING VERIFYING", "REJECTED REJECTED", "NOTIFIED REJECTED");
+    }
+
+    @Test
     void anUnlistedTokenOnTheAddressesOwnChainReachesReview() {
         String tx = deposits.sendToken("ethereum", GEM, alice, new BigInteger("5000000000000000000000"));
         deposits.mine("ethereum", 12);

@@ -3,6 +3,7 @@ package com.recoverydesk.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.IntegrationTest;
@@ -23,8 +24,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Keys;
 
-/** A node that is down delays a case and never loses it; racing filings leave one case; round trips are counted. */
+/**
+ * A node that is down delays a case and never loses it; racing filings leave one case; a verification reads the chain in
+ * one round trip, and one more only for a sender that did not sign the transaction.
+ */
 class VerificationResilienceTest extends IntegrationTest {
 
     @Autowired
@@ -95,16 +105,59 @@ class VerificationResilienceTest extends IntegrationTest {
     }
 
     @Test
-    void aVerificationReadsTheChainInOneRoundTripPerCheckThenTheSendersCodeAndThePrice() {
+    void aTokenDepositItsSenderSignedIsVerifiedAndPricedInOneRoundTrip() {
         String tx = deposits.sendToken("bsc", VerificationFlowTest.USDT, alice, VerificationFlowTest.USDT_ON_BSC);
         deposits.mine("bsc", 15);
         long before = chains.roundTrips("bsc");
 
         String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, VerificationFlowTest.USDT));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(id)).isEqualTo("IN_REVIEW"));
+        JsonNode reviewed = awaitInReview(id);
 
-        // one batch for the deposit, one for the sender's code (known only from the first), one for bsc's USDT/USD feed
-        assertThat(chains.roundTrips("bsc") - before).isEqualTo(3);
+        // one batch: the transaction, its receipt, the head, the token's decimals and symbol, bsc's USDT/USD feed; the
+        // sender signed the transaction, so it holds a key and its code is not asked
+        assertThat(chains.roundTrips("bsc") - before).isEqualTo(1);
+        assertThat(reviewed.get("price").get("source").asText()).isEqualTo("FEED");
+        assertThat(reviewed.get("price").get("feedChain").asText()).isEqualTo("bsc");
+        assertThat(reviewed.get("price").get("usd").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(reviewed.get("timeline")).extracting(e -> e.get("event").asText()).doesNotContain("SENDER_IS_CONTRACT");
+    }
+
+    @Test
+    void aNativeDepositIsVerifiedAndPricedInOneRoundTrip() {
+        String tx = deposits.sendNative("bsc", alice, new BigInteger("500000000000000000")); // 0.5 BNB, 300 USD on the devnet feed
+        deposits.mine("bsc", 15);
+        long before = chains.roundTrips("bsc");
+
+        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, null));
+        JsonNode reviewed = awaitInReview(id);
+
+        assertThat(chains.roundTrips("bsc") - before).isEqualTo(1);
+        assertThat(reviewed.get("price").get("source").asText()).isEqualTo("FEED");
+        assertThat(reviewed.get("price").get("usd").decimalValue()).isEqualByComparingTo("600.00");
+    }
+
+    @Test
+    void tokensAContractForwardedCostOneMoreRoundTripForTheSendersCode() {
+        String forwarder = deposits.deploy("bsc", "TokenForwarder", null, TestDeposits.RICH);
+        deposits.sendToken("bsc", VerificationFlowTest.USDT, forwarder, VerificationFlowTest.USDT_ON_BSC);
+        String tx = deposits.call("bsc", TestDeposits.RICH, forwarder, FunctionEncoder.encode(new Function("forward",
+                List.<Type>of(new Address(VerificationFlowTest.USDT), new Address(alice), new Uint256(VerificationFlowTest.USDT_ON_BSC)),
+                List.of())));
+        deposits.mine("bsc", 15);
+        long before = chains.roundTrips("bsc");
+
+        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, VerificationFlowTest.USDT));
+        JsonNode reviewed = awaitInReview(id);
+
+        // the deposit batch names the forwarder as the sender, not the signer: only then is the sender's code asked
+        assertThat(chains.roundTrips("bsc") - before).isEqualTo(2);
+        assertThat(reviewed.get("facts").get("from").asText()).isEqualTo(Keys.toChecksumAddress(forwarder));
+        assertThat(reviewed.get("timeline")).extracting(e -> e.get("event").asText()).contains("SENDER_IS_CONTRACT");
+    }
+
+    private JsonNode awaitInReview(String id) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(id)).isEqualTo("IN_REVIEW"));
+        return api.get("alice", "/api/v1/cases/" + id).body();
     }
 
     private String file(Object form) {
