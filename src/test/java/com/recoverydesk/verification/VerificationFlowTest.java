@@ -86,6 +86,7 @@ class VerificationFlowTest extends IntegrationTest {
         Api.Answer filed = api.post("alice", "/api/v1/cases", form("WRONG_NETWORK", "bsc", tx, alice, USDT));
 
         // screening ran in the filing's transaction; the chain is read by the first job, after the answer
+        // (the shared test application runs the recovery policy in dry-run: it decides and records, people still review)
         assertThat(filed.status()).isEqualTo(201);
         assertThat(filed.body().get("status").asText()).isEqualTo("VERIFYING");
         assertThat(filed.body().get("timeline")).extracting(e -> e.get("event").asText() + " " + e.get("status").asText())
@@ -93,7 +94,7 @@ class VerificationFlowTest extends IntegrationTest {
         JsonNode reviewed = awaitStatus("alice", filed.body().get("id").asText(), "IN_REVIEW");
         assertThat(reviewed.get("timeline")).extracting(e -> e.get("event").asText() + " " + e.get("status").asText())
                 .containsExactly("FILED SUBMITTED", "VERIFYING VERIFYING", "DEPOSIT_CONFIRMED VERIFYING", "FEE_QUOTED VERIFYING",
-                        "QUEUED_FOR_REVIEW IN_REVIEW");
+                        "POLICY_DECIDED VERIFYING", "QUEUED_FOR_REVIEW IN_REVIEW");
     }
 
     @Test
