@@ -35,7 +35,8 @@ class RefundCompletion {
         String paid = sent.stream().filter(tx -> tx.purpose() == Purpose.REFUND)
                 .map(tx -> "Refunded " + c.facts().units(tx.amount(), coin.symbol(), coin.decimals()) + " to " + tx.to() + ". ")
                 .collect(Collectors.joining());
-        String transactions = sent.stream()
+        // one transaction per nonce was mined; the attempts it replaced, or that replaced it, never will be
+        String transactions = sent.stream().filter(tx -> tx.status() == RefundTransaction.Status.CONFIRMED)
                 .map(tx -> tx.purpose() + " " + tx.hash() + " in block " + tx.blockNumber())
                 .collect(Collectors.joining("; "));
         transitions.move(caseId, CaseStatus.COMPLETED, CaseTransitions.SYSTEM, "REFUNDED", paid + "Transactions: " + transactions + ".");

@@ -12,6 +12,7 @@ import com.recoverydesk.wallet.GasStation;
 import com.recoverydesk.wallet.Signer;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.web3j.abi.FunctionEncoder;
@@ -157,14 +158,67 @@ class RefundSigning {
     /** Signs a native transfer ({@code token} null) or an ERC-20 transfer to {@code recipient}, and stores it. */
     private void store(RecoveryCase c, ChainConfig config, Purpose purpose, String from, String token, String recipient,
             BigInteger amount, long nonce, BigInteger gas, GasPrice price) {
+        String hash = signAndStore(c.id(), config, purpose, from, token, recipient, amount, nonce, 0, gas, price);
+        timeline.note(c.id(), CaseTransitions.SYSTEM, purpose + "_SIGNED", c.status(),
+                purpose.name().toLowerCase().replace('_', ' ') + " signed and stored before broadcast: " + hash);
+    }
+
+    private String signAndStore(String caseId, ChainConfig config, Purpose purpose, String from, String token, String recipient,
+            BigInteger amount, long nonce, int attempt, BigInteger gas, GasPrice price) {
         RawTransaction tx = token == null
                 ? transaction(config, price, nonce, gas, recipient, amount, "")
                 : transaction(config, price, nonce, gas, token, BigInteger.ZERO, transfer(recipient, amount));
         String raw = signer.sign(from, tx, config.chainId());
         String hash = Hash.sha3(raw);
-        ledger.store(c.id(), config.name(), purpose, from, recipient, token, amount, nonce, gas, price.maxPerGas(), raw, hash);
-        timeline.note(c.id(), CaseTransitions.SYSTEM, purpose + "_SIGNED", c.status(),
-                purpose.name().toLowerCase().replace('_', ' ') + " signed and stored before broadcast: " + hash);
+        ledger.store(caseId, config.name(), purpose, from, recipient, token, amount, nonce, attempt, gas, price, raw, hash);
+        return hash;
+    }
+
+    /**
+     * Re-signs a stuck transaction at the same nonce, to the same recipient with the same amount and gas limit, at a
+     * raised fee, and stores it (the next broadcast sends it; the earlier attempts stay watched, as the chain may
+     * still mine one of them). When the sender cannot pay the raise, the gas station's top-up for the difference is
+     * stored too, and the broadcast sends it first.
+     *
+     * @return the replacement, or empty when the chain's {@code max-fee} leaves no valid raise
+     */
+    @Transactional
+    Optional<RefundTransaction> replace(RefundTransaction stuck) {
+        ChainConfig config = rules.chain(stuck.chain()).orElseThrow();
+        RecoveryCase c = cases.find(stuck.caseId()).orElseThrow();
+        ledger.lockSender(config.name(), stuck.from());
+        RefundChain.Reading reading = chain.read(config, stuck.from(), List.of());
+        Optional<GasPrice> raised = stuck.price().raisedFor(reading.price(), config.replacement().maxFeePerGas());
+        if (raised.isEmpty()) {
+            return Optional.empty();
+        }
+        GasPrice price = raised.get();
+        BigInteger extra = stuck.gasLimit().multiply(price.maxPerGas().subtract(stuck.maxFeePerGas()));
+        BigInteger free = reading.balance().subtract(ledger.reservedGas(config.name(), stuck.from()))
+                .subtract(ledger.pendingValue(config.name(), stuck.from()));
+        if (free.compareTo(extra) < 0) {
+            if (gasStation.address().equalsIgnoreCase(stuck.from())) {
+                throw new com.recoverydesk.chain.ChainUnavailable(config.name(), "raise the gas station's fee",
+                        "the gas station holds too little native coin to replace " + stuck.hash() + "; fund it and retry");
+            }
+            ledger.lockSender(config.name(), gasStation.address());
+            RefundChain.Reading station = chain.read(config, gasStation.address(), List.of());
+            store(c, config, Purpose.GAS_TOP_UP, gasStation.address(), null, stuck.from(), extra.subtract(free.max(BigInteger.ZERO)),
+                    nextNonce(config, gasStation.address(), station.nonce()), NATIVE_TRANSFER_GAS, station.price());
+        }
+        String hash = signAndStore(c.id(), config, stuck.purpose(), stuck.from(), stuck.tokenContract(), stuck.to(), stuck.amount(),
+                stuck.nonce(), stuck.attempt() + 1, stuck.gasLimit(), price);
+        ledger.replaced(stuck.id());
+        timeline.note(c.id(), CaseTransitions.SYSTEM, stuck.purpose() + "_REPLACED", c.status(),
+                stuck.purpose().name().toLowerCase().replace('_', ' ') + " " + stuck.hash() + " was not mined within "
+                        + config.replacement().afterBlocks() + " blocks; replaced at nonce " + stuck.nonce() + " by " + hash + ", offering "
+                        + gwei(price.maxPerGas()) + " gwei per gas instead of " + gwei(stuck.maxFeePerGas())
+                        + ", signed and stored before broadcast. Only one of them can be mined.");
+        return ledger.of(c.id()).stream().filter(tx -> tx.hash().equals(hash)).findFirst();
+    }
+
+    static String gwei(BigInteger wei) {
+        return new java.math.BigDecimal(wei).movePointLeft(9).stripTrailingZeros().toPlainString();
     }
 
     private static String transfer(String to, BigInteger amount) {

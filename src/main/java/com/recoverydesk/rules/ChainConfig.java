@@ -14,6 +14,7 @@ import java.util.Set;
  * @param rpcUrl null only for an {@link RecoveryMode#UNSUPPORTED} chain, which is never contacted
  * @param gasStationFloor the native-coin balance (in whole coins) below which the gas station is reported low
  * @param refundTo        this chain's own refund destination rule; null follows the file's global {@code refund-to}
+ * @param replacement     when stuck refund transactions are replaced and up to which fee ({@code replace-after-blocks}, {@code max-fee})
  */
 public record ChainConfig(
         String name,
@@ -29,7 +30,8 @@ public record ChainConfig(
         BigDecimal gasStationFloor,
         List<TokenRule> tokens,
         Set<String> denylist,
-        RefundTo refundTo) {
+        RefundTo refundTo,
+        FeeReplacement replacement) {
 
     public Optional<TokenRule> token(String contract) {
         return tokens.stream().filter(t -> t.isContract(contract)).findFirst();
