@@ -43,9 +43,10 @@ class RefundConfirmations {
     private final Timeline timeline;
     private final CaseStore cases;
     private final WalletTeam walletTeam;
+    private final DustSweep sweeper;
 
     RefundConfirmations(RefundLedger ledger, ChainClients chains, RecoveryRules rules, RefundBroadcaster broadcaster, RefundSigning signing,
-            Timeline timeline, CaseStore cases, WalletTeam walletTeam) {
+            Timeline timeline, CaseStore cases, WalletTeam walletTeam, DustSweep sweeper) {
         this.ledger = ledger;
         this.chains = chains;
         this.rules = rules;
@@ -54,6 +55,7 @@ class RefundConfirmations {
         this.timeline = timeline;
         this.cases = cases;
         this.walletTeam = walletTeam;
+        this.sweeper = sweeper;
     }
 
     /**
@@ -117,6 +119,9 @@ class RefundConfirmations {
                 broadcaster.send(last); // dropped from the pool unmined, or refused: the same bytes again (the broadcaster notes a re-send)
             }
         }
+        if (all && sweeper.sweep(caseId)) {
+            return new Outcome(false, capped); // the sweep is stored; the next broadcast sends it and the checks wait for it
+        }
         return new Outcome(all, capped);
     }
 
@@ -138,7 +143,11 @@ class RefundConfirmations {
         }
         long confirmations = head - receipt.getBlockNumber().longValueExact() + 1;
         if (confirmations >= chain.confirmations()) {
-            ledger.confirmed(mined.id(), receipt.getBlockNumber().longValueExact());
+            String effective = receipt.getEffectiveGasPrice();
+            // a legacy transaction pays its own price; older nodes do not report effectiveGasPrice
+            BigInteger paid = effective != null ? org.web3j.utils.Numeric.decodeQuantity(effective)
+                    : mined.maxPriorityFeePerGas() == null ? mined.maxFeePerGas() : null;
+            ledger.confirmed(mined.id(), receipt.getBlockNumber().longValueExact(), receipt.getGasUsed(), paid);
             return true;
         }
         return false;

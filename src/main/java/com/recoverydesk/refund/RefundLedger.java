@@ -86,7 +86,7 @@ public class RefundLedger {
         }
         return jdbc.sql("""
                 select id, case_id, chain, purpose, from_address, to_address, token_contract, amount, nonce, raw, hash, status, block_number,
-                    attempt, gas_limit, max_fee_per_gas, max_priority_fee_per_gas, pending_since_block
+                    attempt, gas_limit, max_fee_per_gas, max_priority_fee_per_gas, pending_since_block, gas_used, effective_gas_price
                 from recovery.refund_transaction where case_id in (:caseIds) order by id""")
                 .param("caseIds", List.copyOf(caseIds))
                 .query((rs, row) -> new RefundTransaction(rs.getLong(1), rs.getString(2), rs.getString(3), Purpose.valueOf(rs.getString(4)),
@@ -94,7 +94,7 @@ public class RefundLedger {
                         rs.getString(10), rs.getString(11), RefundTransaction.Status.valueOf(rs.getString(12)),
                         (Long) rs.getObject(13, Long.class), rs.getInt(14), rs.getBigDecimal(15).toBigIntegerExact(),
                         rs.getBigDecimal(16).toBigIntegerExact(), rs.getBigDecimal(17) == null ? null : rs.getBigDecimal(17).toBigIntegerExact(),
-                        (Long) rs.getObject(18, Long.class)))
+                        (Long) rs.getObject(18, Long.class), whole(rs.getBigDecimal(19)), whole(rs.getBigDecimal(20))))
                 .list();
     }
 
@@ -108,9 +108,18 @@ public class RefundLedger {
                 .param("now", now()).param("id", id).update();
     }
 
-    void confirmed(long id, long blockNumber) {
-        jdbc.sql("update recovery.refund_transaction set status = 'CONFIRMED', block_number = :block, updated_at = :now where id = :id")
-                .param("block", blockNumber).param("now", now()).param("id", id).update();
+    /** Mined and buried deep enough; with what its gas cost, from the receipt (null where the node does not say). */
+    void confirmed(long id, long blockNumber, BigInteger gasUsed, BigInteger effectiveGasPrice) {
+        jdbc.sql("""
+                update recovery.refund_transaction set status = 'CONFIRMED', block_number = :block, gas_used = :used,
+                    effective_gas_price = :price, updated_at = :now where id = :id""")
+                .param("block", blockNumber).param("used", gasUsed == null ? null : new BigDecimal(gasUsed), java.sql.Types.NUMERIC)
+                .param("price", effectiveGasPrice == null ? null : new BigDecimal(effectiveGasPrice), java.sql.Types.NUMERIC)
+                .param("now", now()).param("id", id).update();
+    }
+
+    private static BigInteger whole(BigDecimal value) {
+        return value == null ? null : value.toBigIntegerExact();
     }
 
     /** The head at which the check first saw this attempt unmined: the count of replace-after-blocks starts there. */

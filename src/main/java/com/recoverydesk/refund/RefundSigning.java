@@ -69,10 +69,11 @@ class RefundSigning {
         ledger.lockSender(config.name(), deposit);
         ledger.lockSender(config.name(), gasStation.address());
         RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
-        // twice the gas at today's maximum price: fees rise while blocks fill, and a transfer signed below the
-        // network's price could never be mined (its bytes are the only ones this case will ever send)
+        // the two transfers' gas at the fee they will be signed with (signTransfers signs at this price, or at the
+        // chain's if that is lower): no more, so nothing is left behind but what the chain did not charge. Should fees
+        // rise before they are mined, the check replaces them and tops up the raise then.
         BigInteger needed = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add).multiply(reading.price().maxPerGas())
-                .multiply(BigInteger.TWO).add(ledger.reservedGas(config.name(), deposit));
+                .add(ledger.reservedGas(config.name(), deposit));
         if (reading.balance().compareTo(needed) >= 0) {
             return;
         }
@@ -111,7 +112,7 @@ class RefundSigning {
             return;
         }
         RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
-        GasPrice price = affordable(reading, ledger.reservedGas(config.name(), deposit), config.name(), deposit);
+        GasPrice price = affordable(reading, ledger.reservedGas(config.name(), deposit));
         long nonce = nextNonce(config, deposit, reading.nonce());
         store(c, config, Purpose.REFUND, deposit, facts.tokenContract(), c.refundAddress(), refund, nonce, reading.gas().get(0), price);
         store(c, config, Purpose.FEE, deposit, facts.tokenContract(), treasury.address(), fee, nonce + 1, reading.gas().get(1), price);
@@ -119,18 +120,27 @@ class RefundSigning {
     }
 
     /**
-     * The chain's price, if the deposit address can pay it. Never less: a transaction priced below the network
-     * is never mined, and a stored transaction is the only one its case will send. Not yet affordable (fees rose
-     * after the top-up) fails the step, which retries and, if it stays so, raises an incident for an operator.
+     * The chain's price, if the deposit address can pay it; otherwise (fees rose after the top-up) the price its
+     * top-up paid for. Such a transfer may not be mined at once: the check replaces it after the chain's
+     * replace-after-blocks, topping up the raise, as it does for any transaction that fees outran.
      */
-    private static GasPrice affordable(RefundChain.Reading reading, BigInteger reserved, String chain, String deposit) {
+    private static GasPrice affordable(RefundChain.Reading reading, BigInteger reserved) {
         BigInteger gas = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add);
         BigInteger canPay = reading.balance().subtract(reserved).max(BigInteger.ZERO).divide(gas);
-        if (canPay.compareTo(reading.price().maxPerGas()) < 0) {
-            throw new com.recoverydesk.chain.ChainUnavailable(chain, "price the refund transfers",
-                    deposit + " holds too little native coin for their gas at today's fees; top it up from the gas station and retry");
+        GasPrice chainPrice = reading.price();
+        if (canPay.compareTo(chainPrice.maxPerGas()) >= 0) {
+            return chainPrice;
         }
-        return reading.price();
+        return chainPrice.eip1559() ? GasPrice.eip1559(canPay, chainPrice.maxPriorityFeePerGas().min(canPay)) : GasPrice.legacy(canPay);
+    }
+
+    /**
+     * Signs and stores the sweep of a token refund's leftover gas money from the deposit address back to the gas
+     * station; {@code value} is what is left after the sweep's own gas at {@code price}.
+     */
+    void signSweep(RecoveryCase c, ChainConfig config, String deposit, BigInteger value, long chainNonce, GasPrice price) {
+        store(c, config, Purpose.SWEEP, deposit, null, gasStation.address(), value, nextNonce(config, deposit, chainNonce),
+                NATIVE_TRANSFER_GAS, price);
     }
 
     private List<Transaction> tokenTransfers(RecoveryCase c) {

@@ -10,10 +10,12 @@ import java.math.BigInteger;
  * @param maxFeePerGas         the EIP-1559 fee cap, or the legacy gas price
  * @param maxPriorityFeePerGas the EIP-1559 tip; null for a legacy transaction
  * @param pendingSinceBlock    the head at which the check first saw this attempt unmined; null before
+ * @param gasUsed              from the receipt, once confirmed; null before
+ * @param effectiveGasPrice    what the sender paid per gas, from the receipt, once confirmed; null before
  */
 public record RefundTransaction(long id, String caseId, String chain, Purpose purpose, String from, String to, String tokenContract,
         BigInteger amount, long nonce, String raw, String hash, Status status, Long blockNumber, int attempt, BigInteger gasLimit,
-        BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas, Long pendingSinceBlock) {
+        BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas, Long pendingSinceBlock, BigInteger gasUsed, BigInteger effectiveGasPrice) {
 
     public enum Status {
         SIGNED,
@@ -33,6 +35,11 @@ public record RefundTransaction(long id, String caseId, String chain, Purpose pu
     /** May still be mined: every attempt of a set until one of them is. */
     boolean isOpen() {
         return isCurrent() || status == Status.REPLACED;
+    }
+
+    /** Native coin the sender paid for gas; zero until confirmed. */
+    BigInteger gasSpent() {
+        return gasUsed == null || effectiveGasPrice == null ? BigInteger.ZERO : gasUsed.multiply(effectiveGasPrice);
     }
 
     GasPrice price() {
