@@ -77,6 +77,7 @@ class RefundReplacementTest extends IntegrationTest {
         rpc("bsc", "evm_setAutomine", List.of(true));
         // empty blocks bring a jumped base fee back down (an eighth per block) for the tests that follow
         deposits.mine("ethereum", 80);
+        deposits.mine("bsc", 80);
     }
 
     @Test
@@ -109,6 +110,35 @@ class RefundReplacementTest extends IntegrationTest {
                 .extracting(t -> t.get("status").asText()).contains("CONFIRMED", "NOT_MINED").containsOnlyOnce("CONFIRMED");
         assertThat(done.get("timeline")).extracting(e -> e.get("event").asText()).contains("REFUND_REPLACED", "REFUND_MINED", "REFUNDED");
         assertThat(rootIncident(id, CheckRefundDelegate.FEE_CAP_INCIDENT)).isNull();
+    }
+
+    @Test
+    void aLegacyPricedRefundUnderTheBaseFeeIsReplacedWithAHigherGasPriceAndPaysOnce() {
+        String deposit = customer("carol", 7);
+        String refundTo = freshAddress();
+        BigInteger amount = new BigInteger("250000000000000000000"); // 250 USDT, 18 decimals on bsc
+        String tx = deposits.sendToken("bsc", USDT, deposit, amount);
+        deposits.mine("bsc", 15);
+        String id = inReview(form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        holdBeforeBroadcastingTransfers(id, "bsc");
+        RefundTransaction original = only(ledger.of(id), Purpose.REFUND);
+        assertThat(original.maxPriorityFeePerGas()).as("bsc prices legacy transactions").isNull();
+
+        rpc("bsc", "anvil_setNextBlockBaseFeePerGas", List.of(Numeric.encodeQuantity(GWEI.multiply(BigInteger.valueOf(100)))));
+        release();
+        JsonNode done = completed(id, "bsc");
+
+        BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
+        assertThat(CaseFlow.tokenBalance(chains, "bsc", USDT, refundTo)).isEqualTo(amount.subtract(fee));
+        assertThat(ledger.of(id)).filteredOn(t -> t.purpose() == Purpose.REFUND && t.status() == RefundTransaction.Status.CONFIRMED)
+                .singleElement().satisfies(mined -> {
+                    assertThat(mined.nonce()).isEqualTo(original.nonce());
+                    assertThat(mined.attempt()).isPositive();
+                    assertThat(mined.maxPriorityFeePerGas()).isNull();
+                    assertThat(mined.maxFeePerGas()).isGreaterThan(original.maxFeePerGas());
+                });
+        assertThat(done.get("timeline")).extracting(e -> e.get("event").asText()).contains("REFUND_REPLACED", "REFUND_MINED");
     }
 
     @Test
