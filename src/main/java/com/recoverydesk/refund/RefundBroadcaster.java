@@ -51,8 +51,8 @@ class RefundBroadcaster {
                 .sorted(Comparator.comparing((RefundTransaction tx) -> tx.purpose() != Purpose.GAS_TOP_UP)
                         .thenComparing(RefundTransaction::from).thenComparingLong(RefundTransaction::nonce))
                 .toList();
-        if (unconfirmed.stream().anyMatch(tx -> tx.purpose() == Purpose.REFUND)) {
-            drill.reached(CrashDrill.AFTER_COMMIT_BEFORE_BROADCAST);
+        if (unconfirmed.stream().anyMatch(tx -> tx.purpose() == Purpose.REFUND && tx.status() == RefundTransaction.Status.SIGNED)) {
+            drill.reached(CrashDrill.AFTER_COMMIT_BEFORE_BROADCAST); // the refund's first broadcast, not a later re-send
         }
         unconfirmed.forEach(this::send);
         if (unconfirmed.stream().anyMatch(tx -> tx.purpose() == Purpose.REFUND)) {

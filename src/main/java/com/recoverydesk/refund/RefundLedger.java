@@ -146,6 +146,19 @@ public class RefundLedger {
                 .param("now", now()).param("id", id).update() == 1;
     }
 
+    /**
+     * Native coin the gas station sent (or is sending) to an address for other cases whose transfers are not signed
+     * yet: theirs, not free for another case's gas. Counted whether mined or not, so a case never relies on it.
+     */
+    BigInteger earmarked(String chain, String address, String exceptCaseId) {
+        BigDecimal value = jdbc.sql("""
+                select coalesce(sum(t.amount), 0) from recovery.refund_transaction t
+                where t.chain = :c and t.to_address = :a and t.purpose = 'GAS_TOP_UP' and t.status <> 'NOT_MINED' and t.case_id <> :except
+                  and not exists (select 1 from recovery.refund_transaction r where r.case_id = t.case_id and r.purpose = 'REFUND')""")
+                .param("c", chain).param("a", address).param("except", exceptCaseId).query(BigDecimal.class).single();
+        return value.toBigIntegerExact();
+    }
+
     /** Native coin a sender's current (unmined) native transfers will move: it is not there to pay a raised fee. */
     BigInteger pendingValue(String chain, String address) {
         BigDecimal value = jdbc.sql("""

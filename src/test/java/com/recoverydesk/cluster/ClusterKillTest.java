@@ -101,13 +101,20 @@ class ClusterKillTest extends IntegrationTest {
                 first.awaitLog("CRASH DRILL", Duration.ofSeconds(180), () -> deposits.mine("bsc", 1));
                 first.kill9();
                 long killedAt = System.nanoTime();
+                // the held refund's broadcast job, still locked by the dead node; the other node running it is the next step
                 List<String> holding = ledger.of(ids).stream()
                         .filter(tx -> tx.purpose() == Purpose.REFUND && tx.status() == RefundTransaction.Status.SIGNED)
                         .map(RefundTransaction::caseId).toList();
                 assertThat(holding).as("the refund the killed node held").isNotEmpty();
-                await().atMost(TAKEOVER_LIMIT).pollInterval(Duration.ofMillis(200)).until(() -> ledger.of(holding).stream()
-                        .filter(tx -> tx.purpose() == Purpose.REFUND)
-                        .noneMatch(tx -> tx.status() == RefundTransaction.Status.SIGNED));
+                List<String> heldJobs = holding.stream()
+                        .flatMap(id -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+                                .processDefinitionKey("refundExecution").list().stream())
+                        .flatMap(p -> engine.getManagementService().createJobQuery().processInstanceId(p.getId()).activityId("broadcastTransfers")
+                                .list().stream())
+                        .map(org.camunda.bpm.engine.runtime.Job::getId).toList();
+                assertThat(heldJobs).as("the broadcast job the killed node held").isNotEmpty();
+                await().atMost(TAKEOVER_LIMIT).pollInterval(Duration.ofMillis(200)).until(() ->
+                        engine.getManagementService().createJobQuery().jobIds(new java.util.HashSet<>(heldJobs)).count() == 0);
                 Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
                 System.out.println("TAKEOVER after kill -9: " + takeover.toMillis() + " ms (limit " + TAKEOVER_LIMIT.toSeconds() + " s)");
                 Files.writeString(Path.of("target", "cluster-takeover.txt"), takeover.toMillis() + "\n");
@@ -122,7 +129,9 @@ class ClusterKillTest extends IntegrationTest {
                     JsonNode done = viaSecond.get("bob", "/api/v1/cases/" + ids.get(i)).body();
                     BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
                     assertThat(CaseFlow.tokenBalance(chains, "bsc", USDT, refundTo.get(i))).as("paid once to case " + i).isEqualTo(amount.subtract(fee));
-                    assertThat(done.get("transactions")).filteredOn(t -> t.get("purpose").asText().equals("REFUND")).hasSize(1);
+                    // one refund mined; a stuck one may have been replaced at its nonce, and its other attempts are NOT_MINED
+                    assertThat(done.get("transactions")).filteredOn(t -> t.get("purpose").asText().equals("REFUND"))
+                            .extracting(t -> t.get("status").asText()).containsOnlyOnce("CONFIRMED").isSubsetOf("CONFIRMED", "NOT_MINED");
                     assertThat(done.get("timeline")).filteredOn(e -> e.get("event").asText().equals("QUEUED_FOR_REVIEW")).hasSize(1);
                 }
             } finally {
