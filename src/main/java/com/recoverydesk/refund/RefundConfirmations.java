@@ -160,7 +160,11 @@ class RefundConfirmations {
                 + " further: the chain's max-fee is " + RefundSigning.gwei(chain.replacement().maxFeePerGas()) + " gwei. It is still watched"
                 + " and may yet be mined; raise max-fee in chains.yml to let it be replaced, or wait for fees to fall.";
         if (ledger.feeCapped(tx.id())) {
-            timeline.note(tx.caseId(), CaseTransitions.SYSTEM, "FEE_CAP_REACHED", cases.find(tx.caseId()).orElseThrow().status(), sentence);
+            // the customer reads the timeline too: what happens, without the operator's instructions
+            timeline.note(tx.caseId(), CaseTransitions.SYSTEM, "FEE_CAP_REACHED", cases.find(tx.caseId()).orElseThrow().status(),
+                    tx.purpose().name().toLowerCase().replace('_', ' ') + " " + tx.hash() + " waits to be mined: the network's fee is above "
+                            + RefundSigning.gwei(chain.replacement().maxFeePerGas()) + " gwei per gas, the most this desk offers on "
+                            + chain.name() + ". It stays in line and the wallet team has been told.");
             walletTeam.tell(tx.caseId(), "Refund fee cap reached on " + chain.name() + " for case " + tx.caseId(), sentence);
         }
         return sentence;
