@@ -19,4 +19,10 @@ public class UserEmails {
         User user = identity.createUserQuery().userId(userId).singleResult();
         return user == null || user.getEmail() == null || user.getEmail().isBlank() ? Optional.empty() : Optional.of(user.getEmail());
     }
+
+    /** The e-mail addresses of a group's members that have one, in user id order. */
+    public java.util.List<String> ofGroup(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+    }
 }

@@ -7,5 +7,7 @@ public enum Purpose {
     /** Amount minus fee, to the user's refund address. */
     REFUND,
     /** The fee, to the fee treasury. */
-    FEE
+    FEE,
+    /** What the case's gas top-ups left on the deposit address after a token refund, back to the gas station. */
+    SWEEP
 }

@@ -58,7 +58,7 @@ class RefundChain {
             BigInteger baseFee = ok(chain, (EthBlock) answers.get(3)).getBlock().getBaseFeePerGas();
             BigInteger priority = ok(chain, (EthMaxPriorityFeePerGas) answers.get(next++)).getMaxPriorityFeePerGas();
             // twice the base fee rides out several full blocks of rising fees; unused fee is not charged
-            price = new GasPrice(true, baseFee.multiply(BigInteger.TWO).add(priority), priority, legacy);
+            price = GasPrice.eip1559(baseFee.multiply(BigInteger.TWO).add(priority), priority);
         }
         List<BigInteger> gas = new java.util.ArrayList<>();
         for (int i = next; i < answers.size(); i++) {
@@ -69,7 +69,16 @@ class RefundChain {
     }
 
     private static GasPrice legacyPrice(BigInteger gasPrice) {
-        return new GasPrice(false, null, null, gasPrice);
+        return GasPrice.legacy(gasPrice);
+    }
+
+    /** The native coin an address holds now. */
+    BigInteger nativeBalance(ChainConfig chain, String address) {
+        try {
+            return ok(chain, chains.client(chain.name()).ethGetBalance(address, DefaultBlockParameterName.LATEST).send()).getBalance();
+        } catch (IOException e) {
+            throw new ChainUnavailable(chain.name(), "be reached", e);
+        }
     }
 
     private static <R extends Response<?>> R ok(ChainConfig chain, R answer) {

@@ -12,6 +12,7 @@ import com.recoverydesk.wallet.GasStation;
 import com.recoverydesk.wallet.Signer;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.web3j.abi.FunctionEncoder;
@@ -68,10 +69,13 @@ class RefundSigning {
         ledger.lockSender(config.name(), deposit);
         ledger.lockSender(config.name(), gasStation.address());
         RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
-        // twice the gas at today's maximum price: fees rise while blocks fill, and a transfer signed below the
-        // network's price could never be mined (its bytes are the only ones this case will ever send)
+        // the two transfers' gas at the fee they will be signed with (signTransfers signs at this price, or at the
+        // chain's if that is lower): no more, so nothing is left behind but what the chain did not charge. Should fees
+        // rise before they are mined, the check replaces them and tops up the raise then.
+        // Other cases' top-ups whose transfers are not signed yet are theirs: counting them as free let one case ride on
+        // another's top-up and left the other short (found by the cluster test, six refunds from one address).
         BigInteger needed = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add).multiply(reading.price().maxPerGas())
-                .multiply(BigInteger.TWO).add(ledger.reservedGas(config.name(), deposit));
+                .add(ledger.reservedGas(config.name(), deposit)).add(ledger.earmarked(config.name(), deposit, caseId));
         if (reading.balance().compareTo(needed) >= 0) {
             return;
         }
@@ -110,7 +114,7 @@ class RefundSigning {
             return;
         }
         RefundChain.Reading reading = chain.read(config, deposit, tokenTransfers(c));
-        GasPrice price = affordable(reading, ledger.reservedGas(config.name(), deposit), config.name(), deposit);
+        GasPrice price = affordable(reading, ledger.reservedGas(config.name(), deposit));
         long nonce = nextNonce(config, deposit, reading.nonce());
         store(c, config, Purpose.REFUND, deposit, facts.tokenContract(), c.refundAddress(), refund, nonce, reading.gas().get(0), price);
         store(c, config, Purpose.FEE, deposit, facts.tokenContract(), treasury.address(), fee, nonce + 1, reading.gas().get(1), price);
@@ -118,18 +122,27 @@ class RefundSigning {
     }
 
     /**
-     * The chain's price, if the deposit address can pay it. Never less: a transaction priced below the network
-     * is never mined, and a stored transaction is the only one its case will send. Not yet affordable (fees rose
-     * after the top-up) fails the step, which retries and, if it stays so, raises an incident for an operator.
+     * The chain's price, if the deposit address can pay it; otherwise (fees rose after the top-up) the price its
+     * top-up paid for. Such a transfer may not be mined at once: the check replaces it after the chain's
+     * replace-after-blocks, topping up the raise, as it does for any transaction that fees outran.
      */
-    private static GasPrice affordable(RefundChain.Reading reading, BigInteger reserved, String chain, String deposit) {
+    private static GasPrice affordable(RefundChain.Reading reading, BigInteger reserved) {
         BigInteger gas = reading.gas().stream().reduce(BigInteger.ZERO, BigInteger::add);
         BigInteger canPay = reading.balance().subtract(reserved).max(BigInteger.ZERO).divide(gas);
-        if (canPay.compareTo(reading.price().maxPerGas()) < 0) {
-            throw new com.recoverydesk.chain.ChainUnavailable(chain, "price the refund transfers",
-                    deposit + " holds too little native coin for their gas at today's fees; top it up from the gas station and retry");
+        GasPrice chainPrice = reading.price();
+        if (canPay.compareTo(chainPrice.maxPerGas()) >= 0) {
+            return chainPrice;
         }
-        return reading.price();
+        return chainPrice.eip1559() ? GasPrice.eip1559(canPay, chainPrice.maxPriorityFeePerGas().min(canPay)) : GasPrice.legacy(canPay);
+    }
+
+    /**
+     * Signs and stores the sweep of a token refund's leftover gas money from the deposit address back to the gas
+     * station; {@code value} is what is left after the sweep's own gas at {@code price}.
+     */
+    void signSweep(RecoveryCase c, ChainConfig config, String deposit, BigInteger value, long chainNonce, GasPrice price) {
+        store(c, config, Purpose.SWEEP, deposit, null, gasStation.address(), value, nextNonce(config, deposit, chainNonce),
+                NATIVE_TRANSFER_GAS, price);
     }
 
     private List<Transaction> tokenTransfers(RecoveryCase c) {
@@ -157,14 +170,67 @@ class RefundSigning {
     /** Signs a native transfer ({@code token} null) or an ERC-20 transfer to {@code recipient}, and stores it. */
     private void store(RecoveryCase c, ChainConfig config, Purpose purpose, String from, String token, String recipient,
             BigInteger amount, long nonce, BigInteger gas, GasPrice price) {
+        String hash = signAndStore(c.id(), config, purpose, from, token, recipient, amount, nonce, 0, gas, price);
+        timeline.note(c.id(), CaseTransitions.SYSTEM, purpose + "_SIGNED", c.status(),
+                purpose.name().toLowerCase().replace('_', ' ') + " signed and stored before broadcast: " + hash);
+    }
+
+    private String signAndStore(String caseId, ChainConfig config, Purpose purpose, String from, String token, String recipient,
+            BigInteger amount, long nonce, int attempt, BigInteger gas, GasPrice price) {
         RawTransaction tx = token == null
                 ? transaction(config, price, nonce, gas, recipient, amount, "")
                 : transaction(config, price, nonce, gas, token, BigInteger.ZERO, transfer(recipient, amount));
         String raw = signer.sign(from, tx, config.chainId());
         String hash = Hash.sha3(raw);
-        ledger.store(c.id(), config.name(), purpose, from, recipient, token, amount, nonce, gas, price.maxPerGas(), raw, hash);
-        timeline.note(c.id(), CaseTransitions.SYSTEM, purpose + "_SIGNED", c.status(),
-                purpose.name().toLowerCase().replace('_', ' ') + " signed and stored before broadcast: " + hash);
+        ledger.store(caseId, config.name(), purpose, from, recipient, token, amount, nonce, attempt, gas, price, raw, hash);
+        return hash;
+    }
+
+    /**
+     * Re-signs a stuck transaction at the same nonce, to the same recipient with the same amount and gas limit, at a
+     * raised fee, and stores it (the next broadcast sends it; the earlier attempts stay watched, as the chain may
+     * still mine one of them). When the sender cannot pay the raise, the gas station's top-up for the difference is
+     * stored too, and the broadcast sends it first.
+     *
+     * @return the replacement, or empty when the chain's {@code max-fee} leaves no valid raise
+     */
+    @Transactional
+    Optional<RefundTransaction> replace(RefundTransaction stuck) {
+        ChainConfig config = rules.chain(stuck.chain()).orElseThrow();
+        RecoveryCase c = cases.find(stuck.caseId()).orElseThrow();
+        ledger.lockSender(config.name(), stuck.from());
+        RefundChain.Reading reading = chain.read(config, stuck.from(), List.of());
+        Optional<GasPrice> raised = stuck.price().raisedFor(reading.price(), config.replacement().maxFeePerGas());
+        if (raised.isEmpty()) {
+            return Optional.empty();
+        }
+        GasPrice price = raised.get();
+        BigInteger extra = stuck.gasLimit().multiply(price.maxPerGas().subtract(stuck.maxFeePerGas()));
+        BigInteger free = reading.balance().subtract(ledger.reservedGas(config.name(), stuck.from()))
+                .subtract(ledger.pendingValue(config.name(), stuck.from()));
+        if (free.compareTo(extra) < 0) {
+            if (gasStation.address().equalsIgnoreCase(stuck.from())) {
+                throw new com.recoverydesk.chain.ChainUnavailable(config.name(), "raise the gas station's fee",
+                        "the gas station holds too little native coin to replace " + stuck.hash() + "; fund it and retry");
+            }
+            ledger.lockSender(config.name(), gasStation.address());
+            RefundChain.Reading station = chain.read(config, gasStation.address(), List.of());
+            store(c, config, Purpose.GAS_TOP_UP, gasStation.address(), null, stuck.from(), extra.subtract(free.max(BigInteger.ZERO)),
+                    nextNonce(config, gasStation.address(), station.nonce()), NATIVE_TRANSFER_GAS, station.price());
+        }
+        String hash = signAndStore(c.id(), config, stuck.purpose(), stuck.from(), stuck.tokenContract(), stuck.to(), stuck.amount(),
+                stuck.nonce(), stuck.attempt() + 1, stuck.gasLimit(), price);
+        ledger.replaced(stuck.id());
+        timeline.note(c.id(), CaseTransitions.SYSTEM, stuck.purpose() + "_REPLACED", c.status(),
+                stuck.purpose().name().toLowerCase().replace('_', ' ') + " " + stuck.hash() + " was not mined within "
+                        + config.replacement().afterBlocks() + " blocks; replaced at nonce " + stuck.nonce() + " by " + hash + ", offering "
+                        + gwei(price.maxPerGas()) + " gwei per gas instead of " + gwei(stuck.maxFeePerGas())
+                        + ", signed and stored before broadcast. Only one of them can be mined.");
+        return ledger.of(c.id()).stream().filter(tx -> tx.hash().equals(hash)).findFirst();
+    }
+
+    static String gwei(BigInteger wei) {
+        return new java.math.BigDecimal(wei).movePointLeft(9).stripTrailingZeros().toPlainString();
     }
 
     private static String transfer(String to, BigInteger amount) {

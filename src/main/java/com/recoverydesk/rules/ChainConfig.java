@@ -18,6 +18,7 @@ import java.util.Set;
  * @param maxRequestsPerSecond the chain's request budget over all its endpoints (a JSON-RPC batch is one request)
  * @param gasStationFloor the native-coin balance (in whole coins) below which the gas station is reported low
  * @param refundTo        this chain's own refund destination rule; null follows the file's global {@code refund-to}
+ * @param replacement     when stuck refund transactions are replaced and up to which fee ({@code replace-after-blocks}, {@code max-fee})
  */
 public record ChainConfig(
         String name,
@@ -35,7 +36,8 @@ public record ChainConfig(
         BigDecimal gasStationFloor,
         List<TokenRule> tokens,
         Set<String> denylist,
-        RefundTo refundTo) {
+        RefundTo refundTo,
+        FeeReplacement replacement) {
 
     /** The first endpoint, the preferred one; null for a chain without endpoints (unsupported). */
     public URI rpcUrl() {

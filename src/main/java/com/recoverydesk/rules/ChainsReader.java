@@ -67,7 +67,7 @@ final class ChainsReader {
         values.mapping(node);
         values.allowOnly(node, "chain-id", "rpc-url", "explorer-url", "native", "confirmations", "recovery", "conditions",
                 "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price", "refund-to",
-                "rpc-urls", "max-lag-blocks", "max-requests-per-second");
+                "rpc-urls", "max-lag-blocks", "max-requests-per-second", "replace-after-blocks", "max-fee");
         long chainId = values.longValue(node.child("chain-id"), 1, Long.MAX_VALUE);
         RecoveryMode recovery = values.enumValue(node.child("recovery"), RecoveryMode.class);
         List<URI> rpcUrls = rpcUrls(node, recovery);
@@ -106,7 +106,21 @@ final class ChainsReader {
                 node.child("gas-station-floor").missing() ? BigDecimal.ZERO : values.decimal(node.child("gas-station-floor"), BigDecimal.ZERO),
                 tokens,
                 Set.copyOf(values.optionalList(node.child("denylist"), values::address)),
-                node.child("refund-to").missing() ? null : values.enumValue(node.child("refund-to"), RefundTo.class));
+                node.child("refund-to").missing() ? null : values.enumValue(node.child("refund-to"), RefundTo.class),
+                replacement(node));
+    }
+
+    /** {@code replace-after-blocks} (whole blocks) and {@code max-fee} (gwei per gas, quoted decimal text). */
+    private FeeReplacement replacement(YamlNode node) {
+        int after = node.child("replace-after-blocks").missing() ? FeeReplacement.DEFAULT_AFTER_BLOCKS
+                : values.integer(node.child("replace-after-blocks"), 1, 10_000);
+        YamlNode maxFee = node.child("max-fee");
+        BigDecimal gwei = maxFee.missing() ? new BigDecimal(FeeReplacement.DEFAULT_MAX_FEE_GWEI) : values.decimal(maxFee, BigDecimal.ZERO);
+        BigDecimal wei = gwei.movePointRight(9);
+        if (wei.signum() == 0 || wei.stripTrailingZeros().scale() > 0) {
+            throw values.invalid(maxFee, "must be a fee in gwei per gas above zero, at most 9 decimals (was " + gwei.toPlainString() + ")");
+        }
+        return new FeeReplacement(after, wei.toBigIntegerExact());
     }
 
     /**

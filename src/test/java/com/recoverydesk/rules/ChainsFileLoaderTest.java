@@ -272,6 +272,32 @@ class ChainsFileLoaderTest {
         assertInvalid(file, "chains.polygon.conditions", "must list the conditions");
     }
 
+    @Test
+    void readsEachChainsReplacementRulesAndDefaultsThem() throws IOException {
+        RecoveryRules shippedRules = loader.load(SHIPPED);
+        assertThat(shippedRules.chain("ethereum").orElseThrow().replacement())
+                .isEqualTo(new FeeReplacement(5, new java.math.BigInteger("300000000000")));
+        assertThat(shippedRules.chain("bsc").orElseThrow().replacement())
+                .isEqualTo(new FeeReplacement(20, new java.math.BigInteger("50000000000")));
+
+        Path file = write(shipped().replace("    replace-after-blocks: 20    # 3-second blocks: about a minute\n    max-fee: \"50\"               # gwei per gas\n", ""));
+        assertThat(loader.load(file).chain("bsc").orElseThrow().replacement())
+                .isEqualTo(new FeeReplacement(FeeReplacement.DEFAULT_AFTER_BLOCKS, new java.math.BigInteger("500000000000")));
+    }
+
+    @Test
+    void refusesAMaxFeeThatIsZeroOrFinerThanAWei() throws IOException {
+        assertInvalid(write(shipped().replace("max-fee: \"50\"", "max-fee: \"0\"")), "chains.bsc.max-fee", "must be a fee in gwei per gas above zero");
+        assertInvalid(write(shipped().replace("max-fee: \"50\"", "max-fee: \"0.0000000001\"")), "chains.bsc.max-fee", "at most 9 decimals");
+    }
+
+    @Test
+    void refusesReplaceAfterBlocksOfZero() throws IOException {
+        Path file = write(shipped().replace("replace-after-blocks: 20", "replace-after-blocks: 0"));
+
+        assertInvalid(file, "chains.bsc.replace-after-blocks", "must be between 1 and 10000");
+    }
+
     private void assertInvalid(Path file, String keyPath, String problem) {
         assertThatThrownBy(() -> loader.load(file))
                 .isInstanceOfSatisfying(InvalidChainsFile.class, e -> assertThat(e.keyPath()).isEqualTo(keyPath))
