@@ -14,6 +14,8 @@ import java.util.Set;
  * @param rpcUrl null only for an {@link RecoveryMode#UNSUPPORTED} chain, which is never contacted
  * @param gasStationFloor the native-coin balance (in whole coins) below which the gas station is reported low
  * @param refundTo        this chain's own refund destination rule; null follows the file's global {@code refund-to}
+ * @param blockTime       how often the chain makes a block ({@code block-time}), the pace its head is followed at;
+ *                        null follows {@code recovery.follow.poll-interval}
  */
 public record ChainConfig(
         String name,
@@ -29,7 +31,8 @@ public record ChainConfig(
         BigDecimal gasStationFloor,
         List<TokenRule> tokens,
         Set<String> denylist,
-        RefundTo refundTo) {
+        RefundTo refundTo,
+        Duration blockTime) {
 
     public Optional<TokenRule> token(String contract) {
         return tokens.stream().filter(t -> t.isContract(contract)).findFirst();

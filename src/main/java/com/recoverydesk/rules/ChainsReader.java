@@ -2,6 +2,7 @@ package com.recoverydesk.rules;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ final class ChainsReader {
     private ChainConfig chain(String name, YamlNode node) {
         values.mapping(node);
         values.allowOnly(node, "chain-id", "rpc-url", "explorer-url", "native", "confirmations", "recovery", "conditions",
-                "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price", "refund-to");
+                "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price", "refund-to",
+                "block-time");
         long chainId = values.longValue(node.child("chain-id"), 1, Long.MAX_VALUE);
         RecoveryMode recovery = values.enumValue(node.child("recovery"), RecoveryMode.class);
         URI rpcUrl = recovery == RecoveryMode.UNSUPPORTED && node.child("rpc-url").missing() ? null : values.url(node.child("rpc-url"));
@@ -97,7 +99,17 @@ final class ChainsReader {
                 node.child("gas-station-floor").missing() ? BigDecimal.ZERO : values.decimal(node.child("gas-station-floor"), BigDecimal.ZERO),
                 tokens,
                 Set.copyOf(values.optionalList(node.child("denylist"), values::address)),
-                node.child("refund-to").missing() ? null : values.enumValue(node.child("refund-to"), RefundTo.class));
+                node.child("refund-to").missing() ? null : values.enumValue(node.child("refund-to"), RefundTo.class),
+                node.child("block-time").missing() ? null : blockTime(node.child("block-time")));
+    }
+
+    /** The follower polls the head this often: longer than a minute is a mistake (no chain the desk serves is that slow). */
+    private Duration blockTime(YamlNode node) {
+        Duration time = values.duration(node);
+        if (time.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw values.invalid(node, "must be at most PT1M (the head is polled this often), e.g. PT12S");
+        }
+        return time;
     }
 
     private NativeCoin nativeCoin(YamlNode node, boolean chainIsStatic) {
