@@ -190,34 +190,46 @@ class HeadFollower implements SmartLifecycle {
             f.leader = true;
         }
         long head = reads.head(chain);
-        if (head <= f.head && settings.getWake() == FollowSettings.Wake.HEADS) {
-            return;
-        }
-        long roundTrips = chains.roundTrips(chain);
-        if (f.head >= 0 && head > f.head) {
-            f.perBlock.record((double) (roundTrips - f.roundTripsAtHead) / (head - f.head));
-        }
-        if (head > f.head) {
-            f.head = head;
-            f.headAt = clock.instant();
-            f.roundTripsAtHead = roundTrips;
-            lease.head(chain, head);
-        }
         if (settings.getWake() == FollowSettings.Wake.EVERY_INTERVAL) {
+            newHead(f, head);
             wakeAll(waits.all(chain));
-        } else {
+        } else if (head > f.head) {
+            newHead(f, head);
             wakeAll(waits.due(chain, head));
-            wakeMined(f, head);
+            wakeMined(f, head, true);
+        } else {
+            // no new head, but cases that began waiting since the last look get their target now, not a block later
+            wakeMined(f, head, false);
+            return;
         }
         f.waiting = waits.count(chain);
     }
 
-    /** The cases whose transactions were not yet mined: one batch of receipts for all of them. */
-    private void wakeMined(Followed f, long head) {
-        List<ChainWaits.Wait> unmined = waits.unmined(f.chain.name());
+    private void newHead(Followed f, long head) {
+        if (head <= f.head) {
+            return;
+        }
+        long roundTrips = chains.roundTrips(f.chain.name());
+        if (f.head >= 0) {
+            f.perBlock.record((double) (roundTrips - f.roundTripsAtHead) / (head - f.head));
+        }
+        f.head = head;
+        f.headAt = clock.instant();
+        f.roundTripsAtHead = roundTrips;
+        f.lookedAt.clear();
+        lease.head(f.chain.name(), head);
+    }
+
+    /**
+     * The cases whose transactions were not yet mined: one batch of receipts for all of them. At a poll without a new
+     * head only the cases not looked at since the last one, and a refund not mined yet is woken at new heads only.
+     */
+    private void wakeMined(Followed f, long head, boolean newHead) {
+        List<ChainWaits.Wait> unmined = waits.unmined(f.chain.name()).stream().filter(w -> !f.lookedAt.contains(w.caseId())).toList();
         if (unmined.isEmpty()) {
             return;
         }
+        unmined.forEach(w -> f.lookedAt.add(w.caseId()));
         Map<String, List<String>> refunds = waits.openRefundTransactions(
                 unmined.stream().filter(w -> w.kind() == ChainWaits.Kind.REFUND).map(ChainWaits.Wait::caseId).toList());
         Set<String> hashes = new LinkedHashSet<>();
@@ -227,7 +239,7 @@ class HeadFollower implements SmartLifecycle {
         for (ChainWaits.Wait w : unmined) {
             List<String> txs = transactionsOf(w, refunds);
             if (!mined.keySet().containsAll(txs)) {
-                if (w.kind() == ChainWaits.Kind.REFUND) {
+                if (w.kind() == ChainWaits.Kind.REFUND && newHead) {
                     wake.add(w.caseId()); // not mined yet: the refund's check sends it again (or replaces it) at every new head
                 }
                 continue;
@@ -268,6 +280,8 @@ class HeadFollower implements SmartLifecycle {
         volatile Instant headAt;
         volatile long roundTripsAtHead;
         volatile long waiting;
+        /** The waits whose receipts were read since the last new head: read again only at the next one. */
+        final Set<String> lookedAt = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Followed(ChainConfig chain, Duration every, MeterRegistry registry) {
             this.chain = chain;
