@@ -238,13 +238,17 @@ class HeadFollower implements SmartLifecycle {
         List<String> wake = new ArrayList<>();
         for (ChainWaits.Wait w : unmined) {
             List<String> txs = transactionsOf(w, refunds);
+            if (txs.isEmpty()) {
+                wake.add(w.caseId()); // a refund with nothing left unconfirmed: its check completes it
+                continue;
+            }
             if (!mined.keySet().containsAll(txs)) {
                 if (w.kind() == ChainWaits.Kind.REFUND && newHead) {
                     wake.add(w.caseId()); // not mined yet: the refund's check sends it again (or replaces it) at every new head
                 }
                 continue;
             }
-            long target = txs.stream().mapToLong(mined::get).max().orElse(head) + w.confirmations() - 1;
+            long target = txs.stream().mapToLong(mined::get).max().orElseThrow() + w.confirmations() - 1;
             if (head >= target) {
                 wake.add(w.caseId());
             } else {

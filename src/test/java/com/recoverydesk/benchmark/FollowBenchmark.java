@@ -39,7 +39,7 @@ import org.web3j.protocol.http.HttpService;
  * <ol>
  * <li>from the block that gives a deposit its last confirmation to the case's move to IN_REVIEW (committed), p50/p99;</li>
  * <li>JSON-RPC round trips per new block on a chain where 1, 100 and 1,000 cases wait for confirmations (the file's bsc
- * needs 1,000,000 here, so they keep waiting).</li>
+ * needs 100,000 here, so they keep waiting).</li>
  * </ol>
  * Not a test: {@code scripts/benchmark-follow.sh} runs it and writes its section of docs/benchmark.md. Settings:
  * -Dbenchmark.follow.sizes (1,100,1000), -Dbenchmark.follow.window (PT45S, at least three recheck intervals),
@@ -79,20 +79,23 @@ public final class FollowBenchmark {
             results.put(wake, result);
             System.out.println("FOLLOW " + wake + " " + result);
         }
-        rows.append("| wake | deposit: last confirmation → IN_REVIEW p50 / p99 ms |");
+        rows.append("| wake | deposit: last confirmation → IN_REVIEW p50 / p99 ms | refund: last confirmation → COMPLETED p50 / p99 ms |");
         for (int size : sizes) {
             rows.append(" round trips per block, ").append(String.format(Locale.ROOT, "%,d", size)).append(" waiting |");
         }
-        rows.append("\n| --- | --- |").append(" --- |".repeat(sizes.size())).append('\n');
+        rows.append("\n| --- | --- | --- |").append(" --- |".repeat(sizes.size())).append('\n');
         results.forEach((wake, r) -> {
-            rows.append(String.format(Locale.ROOT, "| %s | %d / %d |", wake, r.p50(), r.p99()));
+            rows.append(String.format(Locale.ROOT, "| %s | %d / %d | %d / %d |", wake, r.p50(), r.p99(), r.refundP50(), r.refundP99()));
             r.perBlock().forEach(p -> rows.append(String.format(Locale.ROOT, " %.2f |", p)));
             rows.append('\n');
         });
         report(rows.toString(), window, deposits);
     }
 
-    record Result(long p50, long p99, List<Double> perBlock) {
+    record Result(long p50, long p99, long refundP50, long refundP99, List<Double> perBlock) {
+    }
+
+    record Latencies(List<Long> deposits, List<Long> refunds) {
     }
 
     private static Result measure(String wake, List<Integer> sizes, Duration window, int depositCount) throws Exception {
@@ -102,7 +105,7 @@ public final class FollowBenchmark {
         int confirmations = chainsFile.indexOf("confirmations: 15", bsc);
         Path chains = dataDir.resolve("chains.yml");
         // bsc's deposits wait "forever" here, so the cases pile up waiting; ethereum keeps its 12 for the latency
-        Files.writeString(chains, chainsFile.substring(0, confirmations) + "confirmations: 1000000" + chainsFile.substring(confirmations + 17));
+        Files.writeString(chains, chainsFile.substring(0, confirmations) + "confirmations: 100000" + chainsFile.substring(confirmations + 17));
         ConfigurableApplicationContext app = new SpringApplicationBuilder(RecoveryDeskApplication.class).run(
                 "--server.port=0", "--recovery.devnet.block-time-seconds=1", "--recovery.devnet.data-dir=" + dataDir,
                 "--recovery.chains-file=" + chains,
@@ -117,7 +120,7 @@ public final class FollowBenchmark {
             ChainClients clients = app.getBean(ChainClients.class);
             TestDeposits send = new TestDeposits(clients);
             String alice = api.get("alice", "/api/v1/me/deposit-addresses").body().get(0).get("address").asText();
-            List<Long> latencies = latencies(app, api, send, alice, inReview, depositCount);
+            Latencies latencies = latencies(app, api, send, alice, inReview, depositCount);
             List<Double> perBlock = new ArrayList<>();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             int filed = 0;
@@ -140,15 +143,21 @@ public final class FollowBenchmark {
                 perBlock.add((clients.roundTrips("bsc") - roundTrips - 1) / (double) (headAfter - head));
                 System.out.println("FOLLOW " + wake + " " + size + " waiting: " + perBlock.get(perBlock.size() - 1) + " round trips per block");
             }
-            Collections.sort(latencies);
-            return new Result(percentile(latencies, 50), percentile(latencies, 99), perBlock);
+            Collections.sort(latencies.deposits());
+            Collections.sort(latencies.refunds());
+            return new Result(percentile(latencies.deposits(), 50), percentile(latencies.deposits(), 99), percentile(latencies.refunds(), 50),
+                    percentile(latencies.refunds(), 99), perBlock);
         } finally {
             app.close();
         }
     }
 
-    /** Deposits of GEM on ethereum, each case filed while its deposit is short of confirmations, timed to IN_REVIEW. */
-    private static List<Long> latencies(ConfigurableApplicationContext app, Api api, TestDeposits send, String alice, InReview inReview,
+    /**
+     * Deposits of GEM on ethereum, each case filed while its deposit is short of confirmations, timed from the block of
+     * its last confirmation to IN_REVIEW; then each is approved (valued at 2,000 USD) and its refund timed from the
+     * block of its transfers' last confirmation to COMPLETED.
+     */
+    private static Latencies latencies(ConfigurableApplicationContext app, Api api, TestDeposits send, String alice, InReview inReview,
             int count) throws Exception {
         String url = app.getEnvironment().getProperty("ETHEREUM_RPC_URL");
         Web3j watcher = Web3j.build(new HttpService(url));
@@ -170,33 +179,73 @@ public final class FollowBenchmark {
         heads.start();
         try {
             Map<String, Long> lastConfirmation = new ConcurrentHashMap<>();
+            Map<String, String> owners = new ConcurrentHashMap<>();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String tx = send.sendToken("ethereum", GEM, alice, new BigInteger("5000000000000000000000"));
+                // a customer and deposit address of its own per case: refunds from one address wait for each other's gas
+                String user = "follow" + i;
+                String address = customer(app, user, 7000 + i);
+                String tx = send.sendToken("ethereum", GEM, address, new BigInteger("5000000000000000000000"));
                 long block = send.receipt("ethereum", tx).getBlockNumber().longValueExact();
-                Api.Answer filed = api.post("alice", "/api/v1/cases", Map.of("type", "UNLISTED_TOKEN", "chain", "ethereum", "txHash", tx,
-                        "depositAddress", alice, "tokenContract", GEM, "refundAddress", REFUND_TO));
+                Api.Answer filed = api.post(user, "/api/v1/cases", Map.of("type", "UNLISTED_TOKEN", "chain", "ethereum", "txHash", tx,
+                        "depositAddress", address, "tokenContract", GEM, "refundAddress", REFUND_TO));
                 if (filed.status() != 201) {
                     throw new IllegalStateException("filing failed: " + filed.body());
                 }
                 String id = filed.body().get("id").asText();
                 ids.add(id);
+                owners.put(id, user);
                 lastConfirmation.put(id, block + ETHEREUM_CONFIRMATIONS - 1);
                 Thread.sleep(300); // spread over the blocks, so the cases' last confirmations fall on different heads
             }
             List<Long> millis = new ArrayList<>();
             for (String id : ids) {
                 long arrived = inReview.await(id);
-                Long seen = blockSeenAt.get(lastConfirmation.get(id));
-                if (seen == null) {
-                    throw new IllegalStateException("block " + lastConfirmation.get(id) + " was never seen by the watcher");
-                }
-                millis.add(Duration.ofNanos(arrived - seen).toMillis());
+                millis.add(Duration.ofNanos(arrived - seenAt(blockSeenAt, lastConfirmation.get(id))).toMillis());
             }
-            return millis;
+            for (String id : ids) {
+                approve(api, id);
+            }
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            List<Long> refunds = new ArrayList<>();
+            for (String id : ids) {
+                long completed = inReview.awaitCompleted(id);
+                long lastBlock = jdbc.sql("select max(block_number) from recovery.refund_transaction where case_id = ?").param(id)
+                        .query(Long.class).single();
+                refunds.add(Duration.ofNanos(completed - seenAt(blockSeenAt, lastBlock + ETHEREUM_CONFIRMATIONS - 1)).toMillis());
+            }
+            return new Latencies(millis, refunds);
         } finally {
             heads.interrupt();
             watcher.shutdown();
+        }
+    }
+
+    private static long seenAt(Map<Long, Long> blockSeenAt, long block) {
+        Long seen = blockSeenAt.get(block);
+        if (seen == null) {
+            throw new IllegalStateException("block " + block + " was never seen by the watcher");
+        }
+        return seen;
+    }
+
+    private static String customer(ConfigurableApplicationContext app, String user, int accountIndex) {
+        org.camunda.bpm.engine.IdentityService identity = app.getBean(org.camunda.bpm.engine.IdentityService.class);
+        if (identity.createUserQuery().userId(user).count() == 0) {
+            var u = identity.newUser(user);
+            u.setPassword("demo");
+            u.setEmail(user + "@demo.recoverydesk.example");
+            identity.saveUser(u);
+            identity.createMembership(user, "customers");
+        }
+        return app.getBean(com.recoverydesk.wallet.DepositAddressDirectory.class).issue(user, accountIndex, java.util.Set.of("ethereum")).address();
+    }
+
+    private static void approve(Api api, String id) {
+        Api.Answer reviewed = com.recoverydesk.support.CaseFlow.decide(api, "sam", id, "REVIEW", Map.of("decision", "APPROVE", "valuationUsd", "2000"));
+        Api.Answer approved = com.recoverydesk.support.CaseFlow.decide(api, "wendy", id, "WALLET_APPROVAL", Map.of("decision", "APPROVE"));
+        if (reviewed.status() != 200 || approved.status() != 200) {
+            throw new IllegalStateException("approving " + id + " failed: " + reviewed.body() + " " + approved.body());
         }
     }
 
@@ -234,7 +283,7 @@ public final class FollowBenchmark {
         return sorted.get(Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
-    /** When each case's move to IN_REVIEW committed. */
+    /** When each case's move to IN_REVIEW, and to COMPLETED, committed. */
     private static final class InReview implements ApplicationListener<PayloadApplicationEvent<CaseStatusChanged>> {
 
         private final Map<String, java.util.concurrent.CompletableFuture<Long>> at = new ConcurrentHashMap<>();
@@ -242,19 +291,24 @@ public final class FollowBenchmark {
         @Override
         public void onApplicationEvent(PayloadApplicationEvent<CaseStatusChanged> event) {
             CaseStatusChanged change = event.getPayload();
-            if (change.status() != CaseStatus.IN_REVIEW) {
+            if (change.status() != CaseStatus.IN_REVIEW && change.status() != CaseStatus.COMPLETED) {
                 return;
             }
+            String key = change.status() == CaseStatus.IN_REVIEW ? change.caseId() : change.caseId() + "/completed";
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    future(change.caseId()).complete(System.nanoTime());
+                    future(key).complete(System.nanoTime());
                 }
             });
         }
 
         long await(String caseId) throws Exception {
             return future(caseId).get(3, java.util.concurrent.TimeUnit.MINUTES);
+        }
+
+        long awaitCompleted(String caseId) throws Exception {
+            return future(caseId + "/completed").get(5, java.util.concurrent.TimeUnit.MINUTES);
         }
 
         private java.util.concurrent.CompletableFuture<Long> future(String caseId) {

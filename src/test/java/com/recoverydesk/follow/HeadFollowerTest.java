@@ -126,6 +126,28 @@ class HeadFollowerTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> follower.follows("bsc"));
     }
 
+    @Test
+    void operatorsSeeEachChainsFollowedHeadItsLagAndTheRoundTripsPerBlockInPrometheus() {
+        deposits.mine("bsc", 1);
+        long head = reads.head("bsc");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(prometheus())
+                .contains("recovery_follow_head{chain=\"bsc\"} " + head + ".0")
+                .contains("recovery_follow_leader{chain=\"bsc\"} 1.0")
+                .containsPattern("recovery_follow_lag_seconds\\{chain=\"bsc\"} [0-9.]+")
+                .contains("recovery_follow_rpc_per_block_count{chain=\"bsc\"}")
+                .contains("recovery_follow_waiting{chain=\"bsc\"}"));
+    }
+
+    private String prometheus() throws Exception {
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/actuator/prometheus")).header("Accept", "text/plain")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+
     private Long targetOf(String caseId) {
         return jdbc.sql("select target_block from recovery.chain_wait where case_id = ?").param(caseId).query(Long.class).optional().orElse(null);
     }
