@@ -63,8 +63,7 @@ class HeadFollower implements SmartLifecycle {
         positive("recovery.follow.lease-duration", settings.getLeaseDuration());
         positive("recovery.follow.refund-max-wait", settings.getRefundMaxWait());
         rules.chains().values().stream().filter(c -> c.recovery() != RecoveryMode.UNSUPPORTED && c.rpcUrl() != null).forEach(chain -> {
-            Duration every = settings.getWake() == FollowSettings.Wake.EVERY_INTERVAL ? everyInterval
-                    : chain.blockTime() != null ? chain.blockTime() : settings.getPollInterval();
+            Duration every = chain.blockTime() != null ? chain.blockTime() : settings.getPollInterval();
             if (settings.getLeaseDuration().compareTo(every) <= 0) {
                 throw new IllegalStateException("recovery.follow.lease-duration (" + settings.getLeaseDuration() + ") must be longer than"
                         + " the time between two polls of chain " + chain.name() + " (" + every + ", its block-time in chains.yml or"
@@ -192,7 +191,11 @@ class HeadFollower implements SmartLifecycle {
         long head = reads.head(chain);
         if (settings.getWake() == FollowSettings.Wake.EVERY_INTERVAL) {
             newHead(f, head);
-            wakeAll(waits.all(chain));
+            Instant now = clock.instant();
+            if (f.nextWakeAll == null || !now.isBefore(f.nextWakeAll)) {
+                f.nextWakeAll = now.plus(everyInterval);
+                wakeAll(waits.all(chain));
+            }
         } else if (head > f.head) {
             newHead(f, head);
             wakeAll(waits.due(chain, head));
@@ -282,6 +285,8 @@ class HeadFollower implements SmartLifecycle {
         volatile boolean failing;
         volatile long head = -1;
         volatile Instant headAt;
+        /** wake=every-interval: when every waiting case is woken next. */
+        volatile Instant nextWakeAll;
         volatile long roundTripsAtHead;
         volatile long waiting;
         /** The waits whose receipts were read since the last new head: read again only at the next one. */

@@ -74,7 +74,7 @@ public final class FollowBenchmark {
         int deposits = Integer.getInteger("benchmark.follow.deposits", 20);
         StringBuilder rows = new StringBuilder();
         Map<String, Result> results = new java.util.LinkedHashMap<>();
-        for (String wake : List.of("heads", "every-interval")) {
+        for (String wake : System.getProperty("benchmark.follow.wakes", "heads,every-interval").split(",")) {
             Result result = measure(wake, sizes, window, deposits);
             results.put(wake, result);
             System.out.println("FOLLOW " + wake + " " + result);
@@ -129,7 +129,10 @@ public final class FollowBenchmark {
                 for (int i = filed; i < size; i++) {
                     txs.add(send.sendToken("bsc", USDT, alice, new BigInteger("250000000000000000000")));
                 }
-                send.receipt("bsc", txs.get(txs.size() - 1));
+                String last = txs.get(txs.size() - 1);
+                // hundreds of transfers fill more than one block: wait for the last one longer than TestDeposits does
+                org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(
+                        () -> clients.client("bsc").ethGetTransactionReceipt(last).send().getTransactionReceipt().isPresent());
                 fileAll(api, txs, tx -> Map.of("type", "WRONG_NETWORK", "chain", "bsc", "txHash", tx, "depositAddress", alice,
                         "tokenContract", USDT, "refundAddress", REFUND_TO));
                 filed = size;

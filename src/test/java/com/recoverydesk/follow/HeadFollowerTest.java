@@ -89,6 +89,30 @@ class HeadFollowerTest extends IntegrationTest {
     }
 
     @Test
+    void aDepositTheNodeHasNotMinedWhenFiledIsFollowedFromTheBlockThatMinesIt() throws Exception {
+        String tx;
+        String id;
+        automine(false);
+        try {
+            tx = deposits.sendToken("bsc", USDT, alice, USDT_ON_BSC);
+            id = file(tx);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("select count(*) from recovery.chain_wait"
+                    + " where case_id = ? and target_block is null").param(id).query(Long.class).single()).isOne());
+            await().pollDelay(BSC_BLOCK_TIME.multipliedBy(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(targetOf(id)).as("not mined: no target yet").isNull();
+            deposits.mine("bsc", 1);
+        } finally {
+            automine(true);
+        }
+        long minedIn = deposits.receipt("bsc", tx).getBlockNumber().longValueExact();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(targetOf(id)).isEqualTo(minedIn + 14));
+
+        deposits.mine("bsc", 14);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(id)).isEqualTo("IN_REVIEW"));
+    }
+
+    @Test
     void theChainIsFollowedByOneNodeWhoseLeaseTheDatabaseHolds() {
         await().atMost(Duration.ofSeconds(10)).until(() -> follower.follows("bsc"));
         ChainLease another = new ChainLease(jdbc, clock, settings.getLeaseDuration(), "another-node");
@@ -146,6 +170,12 @@ class HeadFollowerTest extends IntegrationTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return answer.body();
+    }
+
+    private void automine(boolean on) throws Exception {
+        var answer = new org.web3j.protocol.core.Request<>("evm_setAutomine", java.util.List.of(on), chains.service("bsc"),
+                TestDeposits.Plain.class).send();
+        assertThat(answer.hasError()).as("evm_setAutomine").isFalse();
     }
 
     private Long targetOf(String caseId) {
