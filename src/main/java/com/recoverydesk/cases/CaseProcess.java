@@ -77,6 +77,8 @@ public final class CaseProcess {
     public static final String POLICY_ROUTE = "policyRoute";
     /** The BPMN message a user's reply is correlated with. */
     public static final String REPLY_MESSAGE = "CaseReply";
+    /** The BPMN message that wakes a case waiting for the chain: a new head has given its transactions their confirmations. */
+    public static final String HEAD_MESSAGE = "HeadReached";
 
     private CaseProcess() {
     }

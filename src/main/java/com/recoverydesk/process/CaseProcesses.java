@@ -32,6 +32,15 @@ public class CaseProcesses {
         runtime.createMessageCorrelation(CaseProcess.REPLY_MESSAGE).processInstanceBusinessKey(caseId).correlate();
     }
 
+    /**
+     * Wakes the case waiting for its chain (follow.HeadFollower); whether one was waiting. A case no longer waiting
+     * (cancelled, or its bounded wait ran out first) is not an error: there is nothing to wake.
+     */
+    public boolean wakeOnHead(String caseId) {
+        return !runtime.createMessageCorrelation(CaseProcess.HEAD_MESSAGE).processInstanceBusinessKey(caseId)
+                .correlateAllWithResult().isEmpty();
+    }
+
     /** Ends the case's process; deleting it deletes the processes it is calling, too. */
     public void cancel(String caseId, String why) {
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param gasStationFloor the native-coin balance (in whole coins) below which the gas station is reported low
  * @param refundTo        this chain's own refund destination rule; null follows the file's global {@code refund-to}
  * @param replacement     when stuck refund transactions are replaced and up to which fee ({@code replace-after-blocks}, {@code max-fee})
+ * @param blockTime       how often the chain makes a block ({@code block-time}), the pace its head is followed at;
+ *                        null follows {@code recovery.follow.poll-interval}
  */
 public record ChainConfig(
         String name,
@@ -37,7 +39,8 @@ public record ChainConfig(
         List<TokenRule> tokens,
         Set<String> denylist,
         RefundTo refundTo,
-        FeeReplacement replacement) {
+        FeeReplacement replacement,
+        Duration blockTime) {
 
     /** The first endpoint, the preferred one; null for a chain without endpoints (unsupported). */
     public URI rpcUrl() {

@@ -2,6 +2,7 @@ package com.recoverydesk.rules;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class ChainsReader {
         values.mapping(node);
         values.allowOnly(node, "chain-id", "rpc-url", "explorer-url", "native", "confirmations", "recovery", "conditions",
                 "max-deposit-age", "eip1559", "gas-station-floor", "tokens", "denylist", "price", "refund-to",
-                "rpc-urls", "max-lag-blocks", "max-requests-per-second", "replace-after-blocks", "max-fee");
+                "rpc-urls", "max-lag-blocks", "max-requests-per-second", "replace-after-blocks", "max-fee", "block-time");
         long chainId = values.longValue(node.child("chain-id"), 1, Long.MAX_VALUE);
         RecoveryMode recovery = values.enumValue(node.child("recovery"), RecoveryMode.class);
         List<URI> rpcUrls = rpcUrls(node, recovery);
@@ -107,7 +108,8 @@ final class ChainsReader {
                 tokens,
                 Set.copyOf(values.optionalList(node.child("denylist"), values::address)),
                 node.child("refund-to").missing() ? null : values.enumValue(node.child("refund-to"), RefundTo.class),
-                replacement(node));
+                replacement(node),
+                node.child("block-time").missing() ? null : blockTime(node.child("block-time")));
     }
 
     /** {@code replace-after-blocks} (whole blocks) and {@code max-fee} (gwei per gas, quoted decimal text). */
@@ -170,6 +172,15 @@ final class ChainsReader {
             throw values.invalid(node, "'" + text + "' is not an http(s) URL; JSON-RPC endpoints are called over HTTP");
         }
         return url;
+    }
+
+    /** The follower polls the head this often: longer than a minute is a mistake (no chain the desk serves is that slow). */
+    private Duration blockTime(YamlNode node) {
+        Duration time = values.duration(node);
+        if (time.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw values.invalid(node, "must be at most PT1M (the head is polled this often), e.g. PT12S");
+        }
+        return time;
     }
 
     private NativeCoin nativeCoin(YamlNode node, boolean chainIsStatic) {

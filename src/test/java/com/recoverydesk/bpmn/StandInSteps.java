@@ -1,6 +1,7 @@
 package com.recoverydesk.bpmn;
 
 import com.recoverydesk.cases.CaseProcess;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,10 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 
 /**
  * The beans the models name, standing in for the application's delegates and listeners, whose work (chain
@@ -25,6 +29,8 @@ final class StandInSteps {
     static final String RETRY_CYCLE = "R3/PT1M";
     static final String REPLY_WINDOW = "P14D";
     static final String RECHECK_AFTER = "PT30S";
+    /** How long a stand-in {@code awaitHead} lets a case wait for the chain, from its first wait. */
+    static final java.time.Duration WAIT_BOUND = java.time.Duration.ofMinutes(10);
 
     private static final Map<String, Consumer<DelegateExecution>> SCRIPTED = new ConcurrentHashMap<>();
     private static final List<String> RAN = new CopyOnWriteArrayList<>();
@@ -65,7 +71,7 @@ final class StandInSteps {
         Map<String, Object> beans = new HashMap<>();
         for (String step : List.of("screenFiling", "checkEligibility", "assessToken", "quoteFee", "settleFee", "queueForReview",
                 "closeRejected", "closeNoReply", "awaitApproval", "startRefund", "signGasTopUp", "broadcastRefund", "signTransfers",
-                "completeRefund")) {
+                "completeRefund", "refundOverdue")) {
             beans.put(step, delegate(step, execution -> { }));
         }
         // the policy is off unless a test scripts the facts: the case goes to people, as every case did before straight-through
@@ -86,6 +92,21 @@ final class StandInSteps {
         for (String listener : List.of("taskFacts", "reviewDecided", "fourEyes", "approvalDecided")) {
             beans.put(listener, (TaskListener) task -> RAN.add(listener + ":" + task.getEventName()));
         }
+        // as follow.AwaitHeadListener: the deadline of the wait the flow leads into, set once; the real one also registers
+        // the case with its chain's follower, whose HeadReached message the tests send themselves
+        beans.put("awaitHead", (ExecutionListener) execution -> {
+            RAN.add("awaitHead");
+            SequenceFlow flow = execution.getBpmnModelInstance().getModelElementById(execution.getCurrentTransitionId());
+            String deadline = flow.getTarget().getId() + "Until";
+            if (execution.getVariable(deadline) == null) {
+                execution.setVariable(deadline, new Date(ClockUtil.getCurrentTime().getTime() + WAIT_BOUND.toMillis()));
+            }
+        });
+        // as follow.LastReadListener: the next read of the deposit is its last
+        beans.put("lastRead", (ExecutionListener) execution -> {
+            RAN.add("lastRead");
+            execution.setVariable(CaseProcess.CHECKS, 99);
+        });
         beans.put("verificationSettings", new RetrySettings());
         beans.put("refundSettings", new RetrySettings());
         return beans;

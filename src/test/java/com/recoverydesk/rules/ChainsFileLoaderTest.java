@@ -156,6 +156,18 @@ class ChainsFileLoaderTest {
     }
 
     @Test
+    void readsAChainsBlockTimeAndRefusesOneLongerThanAMinute() throws IOException {
+        Path paced = write(shipped().replace("    # block-time: PT12S ", "    block-time: PT12S   "));
+        assertThat(loader.load(paced).chain("ethereum").orElseThrow().blockTime()).isEqualTo(java.time.Duration.ofSeconds(12));
+        assertThat(loader.load(paced).chain("bsc").orElseThrow().blockTime()).as("optional").isNull();
+
+        assertInvalid(write(shipped().replace("    # block-time: PT12S ", "    block-time: PT2M    ")), "chains.ethereum.block-time",
+                "must be at most PT1M");
+        assertInvalid(write(shipped().replace("    # block-time: PT12S ", "    block-time: PT0S    ")), "chains.ethereum.block-time",
+                "must be a positive duration");
+    }
+
+    @Test
     void refusesADirectChainWithoutRpcUrl() throws IOException {
         Path file = write(shipped().replace("    rpc-urls: ${BSC_RPC_URLS:${BSC_RPC_URL:http://127.0.0.1:8546}}\n", ""));
 
