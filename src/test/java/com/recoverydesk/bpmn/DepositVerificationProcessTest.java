@@ -58,8 +58,7 @@ class DepositVerificationProcessTest extends ProcessTest {
             execution.setVariable(CaseProcess.DEPOSIT_STATE, "WAITING");
         });
         ProcessInstance verification = startCase(CaseProcess.VERIFICATION);
-        assertThat(verification).isWaitingAt("screenFiling");
-        execute(job());
+        assertThat(verification).hasPassed("screenFiling").isWaitingAt("readDeposit");
         execute(job());
         assertThat(verification).isWaitingAt("waitForBlocks");
         clockForward(StandInSteps.WAIT_BOUND.minusMinutes(4));

@@ -91,7 +91,8 @@ class EndpointFailoverCaseTest extends IntegrationTest {
             JsonNode done = api.get("bob", "/api/v1/cases/" + id).body();
             BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
             assertThat(CaseFlow.tokenBalance(chains, "bsc", USDT, refundTo)).isEqualTo(amount.subtract(fee));
-            assertThat(done.get("transactions")).extracting(t -> t.get("purpose").asText()).containsExactlyInAnyOrder("GAS_TOP_UP", "REFUND", "FEE");
+            assertThat(done.get("transactions")).extracting(t -> t.get("purpose").asText()).containsOnlyOnce("GAS_TOP_UP", "REFUND", "FEE")
+                    .isSubsetOf("GAS_TOP_UP", "REFUND", "FEE", "SWEEP"); // the sweep of the top-up's leftover, when worth its gas
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("admin", "/actuator/health/chains/bsc").body()
                     .get("details").get("endpoints")).extracting(e -> e.get("state").asText()).containsExactly("UP", "DOWN"));
         }

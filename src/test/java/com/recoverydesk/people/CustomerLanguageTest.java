@@ -152,7 +152,7 @@ class CustomerLanguageTest extends IntegrationTest {
                 .filter(m -> recipient(m).equals(email) && subject(m).equals("Su solicitud de recuperación fue aprobada")).findFirst().orElse(null),
                 m -> m != null);
         assertThat(mail.getContent().toString())
-                .contains("El equipo de wallet aprobó su reembolso: le enviamos 230 USDT a " + REFUND + ".")
+                .contains("Su reembolso fue aprobado: le enviamos 230 USDT a " + REFUND + ".")
                 .doesNotContainPattern("(^|\\s)\\d{10,}");
     }
 
