@@ -92,10 +92,12 @@ class ClusterKillTest extends IntegrationTest {
                 for (int i = 0; i < CASES; i++) {
                     ids.add(CaseFlow.fileWrongNetwork(i % 2 == 0 ? viaFirst : viaSecond, "bob", "bsc", txs.get(i), bob, USDT, refundTo.get(i)));
                 }
+                // approved through the node that will be killed: a job created in a node's transaction is hinted to
+                // that node's own job executor, so the first refund steps start there and its drill is reached
                 for (String id : ids) {
                     await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(CaseFlow.status(viaSecond, "bob", id)).isEqualTo("IN_REVIEW"));
-                    CaseFlow.approve(viaSecond, "sam", id, "REVIEW");
-                    CaseFlow.approve(viaSecond, "wendy", id, "WALLET_APPROVAL");
+                    CaseFlow.approve(viaFirst, "sam", id, "REVIEW");
+                    CaseFlow.approve(viaFirst, "wendy", id, "WALLET_APPROVAL");
                 }
                 // the first node stops inside a refund's broadcast job, holding its lock, and is killed there
                 first.awaitLog("CRASH DRILL", Duration.ofSeconds(180), () -> deposits.mine("bsc", 1));

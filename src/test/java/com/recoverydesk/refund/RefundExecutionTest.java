@@ -77,14 +77,14 @@ class RefundExecutionTest extends IntegrationTest {
     @Test
     void aWrongNetworkUsdtRefundOnBscPaysTheUserAndTheTreasuryExactlyAndEmptiesTheDepositAddress() throws Exception {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("1000000000000000000000"); // 1000 USDT with 18 decimals
         BigInteger treasuryBefore = tokenBalance("bsc", USDT, treasury.address());
         BigInteger nativeBefore = nativeBalance(chains.client("bsc"), deposit);
         String tx = deposits.sendToken("bsc", USDT, deposit, amount);
         deposits.mine("bsc", 15);
 
-        String id = approved("carol", form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        String id = approved("carol", CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
         JsonNode done = completed("carol", id, "bsc");
         leavesNoDustWorthASweep(id, "bsc", deposit, nativeBefore);
 
@@ -103,7 +103,7 @@ class RefundExecutionTest extends IntegrationTest {
     @Test
     void anUnlistedTokenRefundOnEthereumPaysAmountLessTheValuedFee() throws Exception {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("4000000000000000000000"); // 4000 GEM
         BigInteger treasuryBefore = tokenBalance("ethereum", GEM, treasury.address());
         BigInteger depositBefore = tokenBalance("ethereum", GEM, deposit);
@@ -111,7 +111,7 @@ class RefundExecutionTest extends IntegrationTest {
         String tx = deposits.sendToken("ethereum", GEM, deposit, amount);
         deposits.mine("ethereum", 12);
 
-        String id = approved("carol", form("UNLISTED_TOKEN", "ethereum", tx, deposit, GEM, refundTo), "2000");
+        String id = approved("carol", CaseFlow.form("UNLISTED_TOKEN", "ethereum", tx, deposit, GEM, refundTo), "2000");
         JsonNode done = completed("carol", id, "ethereum");
         leavesNoDustWorthASweep(id, "ethereum", deposit, nativeBefore);
 
@@ -125,13 +125,13 @@ class RefundExecutionTest extends IntegrationTest {
     @Test
     void aNativeCoinRefundSendsTheDepositLessFeeAndGas() throws Exception {
         String deposit = customer("dave", 8);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("2000000000000000000"); // 2 BNB = 1200 USD
         BigInteger treasuryBefore = nativeBalance(chains.client("bsc"), treasury.address());
         String tx = deposits.sendNative("bsc", deposit, amount);
         deposits.mine("bsc", 15);
 
-        String id = approved("dave", form("WRONG_NETWORK", "bsc", tx, deposit, null, refundTo));
+        String id = approved("dave", CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, null, refundTo));
         JsonNode done = completed("dave", id, "bsc");
 
         BigInteger fee = new BigInteger(done.get("fee").get("amount").asText());
@@ -145,10 +145,10 @@ class RefundExecutionTest extends IntegrationTest {
     @Test
     void aNodeDownDuringTheRefundRaisesAnIncidentPaysNothingAndPaysOnceWhenRetried() throws Exception {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         String tx = deposits.sendNative("polygon", deposit, new BigInteger("1000000000000000000000")); // 1000 POL = 500 USD
         deposits.mine("polygon", 3);
-        String id = inReview("carol", form("WRONG_NETWORK", "polygon", tx, deposit, null, refundTo));
+        String id = inReview("carol", CaseFlow.form("WRONG_NETWORK", "polygon", tx, deposit, null, refundTo));
         // polygon is a conditional chain: approving confirms both its conditions
         assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE", "conditionsConfirmed", List.of("1", "2"))).status()).isEqualTo(200);
         POLYGON_NODE.down();
@@ -175,11 +175,11 @@ class RefundExecutionTest extends IntegrationTest {
     @Test
     void signingAgainAfterTheRefundAddsNothingAndPaysNothingMore() {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("300000000000000000000");
         String tx = deposits.sendToken("bsc", USDT, deposit, amount);
         deposits.mine("bsc", 15);
-        String id = approved("carol", form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        String id = approved("carol", CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
         completed("carol", id, "bsc");
         List<RefundTransaction> before = ledger.of(id);
         BigInteger paid = tokenBalance("bsc", USDT, refundTo);
@@ -195,11 +195,11 @@ class RefundExecutionTest extends IntegrationTest {
     @Test
     void twoSignersRacingBeforeAnythingIsStoredStoreOneRefundAndPayOnce() throws Exception {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("400000000000000000000");
         String tx = deposits.sendToken("bsc", USDT, deposit, amount);
         deposits.mine("bsc", 15);
-        String id = inReview("carol", form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        String id = inReview("carol", CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
         assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
 
         List<Throwable> failures;
@@ -220,11 +220,11 @@ class RefundExecutionTest extends IntegrationTest {
     @Test
     void twoExecutorsRacingTheSigningJobPayOnce() throws Exception {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("500000000000000000000");
         String tx = deposits.sendToken("bsc", USDT, deposit, amount);
         deposits.mine("bsc", 15);
-        String id = inReview("carol", form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        String id = inReview("carol", CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
         assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
 
         List<Throwable> failures;
@@ -351,24 +351,7 @@ class RefundExecutionTest extends IntegrationTest {
         return directory.issue(user, accountIndex, Set.of("ethereum")).address();
     }
 
-    private static String freshAddress() {
-        try {
-            return Keys.toChecksumAddress(Keys.getAddress(Keys.createEcKeyPair()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static Map<String, Object> form(String type, String chain, String tx, String deposit, String token, String refundTo) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("type", type);
-        form.put("chain", chain);
-        form.put("txHash", tx);
-        form.put("depositAddress", deposit);
-        form.put("tokenContract", token);
-        form.put("refundAddress", refundTo);
-        return form;
-    }
 
     private String approved(String user, Map<String, Object> form) {
         return approved(user, form, null);

@@ -83,7 +83,7 @@ class RefundReplacementTest extends IntegrationTest {
     @Test
     void aRefundPricedUnderTheBaseFeeIsReplacedAtItsNonceAndPaysTheUserOnce() {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("4000000000000000000000"); // 4000 GEM
         String id = heldBeforeBroadcastingTransfers(deposit, refundTo, amount);
         List<RefundTransaction> signed = ledger.of(id);
@@ -115,11 +115,11 @@ class RefundReplacementTest extends IntegrationTest {
     @Test
     void aLegacyPricedRefundUnderTheBaseFeeIsReplacedWithAHigherGasPriceAndPaysOnce() {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("250000000000000000000"); // 250 USDT, 18 decimals on bsc
         String tx = deposits.sendToken("bsc", USDT, deposit, amount);
         deposits.mine("bsc", 15);
-        String id = inReview(form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        String id = inReview(CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
         assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
         holdBeforeBroadcastingTransfers(id, "bsc");
         RefundTransaction original = only(ledger.of(id), Purpose.REFUND);
@@ -144,11 +144,11 @@ class RefundReplacementTest extends IntegrationTest {
     @Test
     void aRefundDroppedFromThePoolIsSentAgainAsTheSameBytes() {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("300000000000000000000"); // 300 USDT, 18 decimals on bsc
         String tx = deposits.sendToken("bsc", USDT, deposit, amount);
         deposits.mine("bsc", 15);
-        String id = inReview(form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        String id = inReview(CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
         assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
         holdBeforeBroadcastingTransfers(id, "bsc");
         RefundTransaction refund = only(ledger.of(id), Purpose.REFUND);
@@ -177,7 +177,7 @@ class RefundReplacementTest extends IntegrationTest {
     @Test
     void aFeeCappedRefundRaisesAnIncidentTellsTheWalletTeamAndIsStillPaidOnceWhenFeesFall() throws Exception {
         String deposit = customer("carol", 7);
-        String refundTo = freshAddress();
+        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("3000000000000000000000"); // 3000 GEM
         String id = heldBeforeBroadcastingTransfers(deposit, refundTo, amount);
         int mailsBefore = MAIL.received().size();
@@ -214,7 +214,7 @@ class RefundReplacementTest extends IntegrationTest {
     private String heldBeforeBroadcastingTransfers(String deposit, String refundTo, BigInteger amount) {
         String tx = deposits.sendToken("ethereum", GEM, deposit, amount);
         deposits.mine("ethereum", 12);
-        String id = inReview(form("UNLISTED_TOKEN", "ethereum", tx, deposit, GEM, refundTo));
+        String id = inReview(CaseFlow.form("UNLISTED_TOKEN", "ethereum", tx, deposit, GEM, refundTo));
         assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE", "valuationUsd", "2000")).status()).isEqualTo(200);
         holdBeforeBroadcastingTransfers(id, "ethereum");
         return id;
@@ -256,24 +256,7 @@ class RefundReplacementTest extends IntegrationTest {
         return directory.issue(user, accountIndex, Set.of("ethereum")).address();
     }
 
-    private static String freshAddress() {
-        try {
-            return Keys.toChecksumAddress(Keys.getAddress(Keys.createEcKeyPair()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static Map<String, Object> form(String type, String chain, String tx, String deposit, String token, String refundTo) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("type", type);
-        form.put("chain", chain);
-        form.put("txHash", tx);
-        form.put("depositAddress", deposit);
-        form.put("tokenContract", token);
-        form.put("refundAddress", refundTo);
-        return form;
-    }
 
     private String inReview(Map<String, Object> form) {
         Api.Answer filed = api.post("carol", "/api/v1/cases", form);

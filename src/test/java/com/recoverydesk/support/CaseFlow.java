@@ -27,16 +27,30 @@ public final class CaseFlow {
 
     /** Files a wrong-network case and returns its id; the filing must be accepted. */
     public static String fileWrongNetwork(Api api, String user, String chain, String tx, String deposit, String token, String refundTo) {
+        Api.Answer filed = api.post(user, "/api/v1/cases", form("WRONG_NETWORK", chain, tx, deposit, token, refundTo));
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
+
+    /** The filing form as the customer's page sends it. */
+    public static Map<String, Object> form(String type, String chain, String tx, String deposit, String token, String refundTo) {
         Map<String, Object> form = new HashMap<>();
-        form.put("type", "WRONG_NETWORK");
+        form.put("type", type);
         form.put("chain", chain);
         form.put("txHash", tx);
         form.put("depositAddress", deposit);
         form.put("tokenContract", token);
         form.put("refundAddress", refundTo);
-        Api.Answer filed = api.post(user, "/api/v1/cases", form);
-        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
-        return filed.body().get("id").asText();
+        return form;
+    }
+
+    /** A new address nobody holds, in its checksummed form: a refund destination whose balance starts at zero. */
+    public static String freshAddress() {
+        try {
+            return org.web3j.crypto.Keys.toChecksumAddress(org.web3j.crypto.Keys.getAddress(org.web3j.crypto.Keys.createEcKeyPair()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String status(Api api, String user, String id) {
