@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The baseline: the application's own BPMN, deployed on a bare engine whose every delegate and task listener
@@ -31,7 +33,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 final class BareEngineBaseline {
 
     static final String[] RESOURCES = {"bpmn/wrong-network-recovery.bpmn", "bpmn/deposit-verification.bpmn",
-            "bpmn/case-resolution.bpmn", "bpmn/review-appeal.form", "bpmn/approve-refund.form"};
+            "bpmn/case-resolution.bpmn", "bpmn/recovery-policy.dmn", "bpmn/review-appeal.form", "bpmn/approve-refund.form"};
 
     private BareEngineBaseline() {
     }
@@ -125,8 +127,23 @@ final class BareEngineBaseline {
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariable("depositState", "CONFIRMED");
+            switch (execution.getCurrentActivityId()) {
+                // the policy as the application ships it, in dry run: the table is evaluated on a clean case's
+                // facts (transient, as the real step passes them) and the case goes to people
+                case "gatherPolicyFacts" -> {
+                    execution.setVariable("policyMode", "DRY_RUN");
+                    CLEAN_CASE.forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
+                }
+                case "applyPolicy" -> execution.setVariable("policyRoute", "REVIEW");
+                default -> execution.setVariable("depositState", "CONFIRMED");
+            }
         }
+
+        private static final Map<String, Object> CLEAN_CASE = Map.ofEntries(Map.entry("caseType", "WRONG_NETWORK"),
+                Map.entry("recoveryMode", "direct"), Map.entry("listed", true), Map.entry("priced", true),
+                Map.entry("valueUsd", new BigDecimal("300")), Map.entry("refundToSender", true), Map.entry("senderIsContract", false),
+                Map.entry("earlierRejections", 0), Map.entry("otherOpenCases", 0), Map.entry("userAutoUsd24h", new BigDecimal("300")),
+                Map.entry("allAutoUsd24h", new BigDecimal("300")));
 
         @Override
         public void notify(DelegateTask task) {
