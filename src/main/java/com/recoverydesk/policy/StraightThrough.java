@@ -54,11 +54,14 @@ public class StraightThrough {
 
     /**
      * The table's inputs for the case, after taking the cap lock (held to the end of the transaction, so the sums
-     * cannot change until this decision's reservation is written).
+     * cannot change until this decision's reservation is written). Only when the mode is on: a dry run reserves
+     * nothing, and the lock would otherwise queue every verifying case of the cluster behind one row.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     PolicyFacts gather(String caseId) {
-        ledger.lockCaps();
+        if (settings.mode() == StraightThroughMode.ON) {
+            ledger.lockCaps();
+        }
         RecoveryCase c = cases.find(caseId).orElseThrow();
         ChainConfig chain = rules.chain(c.chain()).orElseThrow();
         DepositFacts facts = c.facts();
