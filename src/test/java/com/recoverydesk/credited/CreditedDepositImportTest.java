@@ -2,6 +2,7 @@ package com.recoverydesk.credited;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.IntegrationTest;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CreditedDepositImportTest extends IntegrationTest {
 
     private static final String ADDRESS = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    private static final String USDT = DevnetContracts.USDT;
 
     @Autowired
     CreditedDeposits credited;
