@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.ChildApplication;
@@ -61,7 +60,7 @@ import org.web3j.utils.Numeric;
  */
 class ProductionProfileTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     /** A BIP-39 test vector: valid, and not the development mnemonic. */
     static final String MNEMONIC = "legal winner thank year wave sausage worth useful legal winner thank yellow";
     static final ObjectMapper JSON = new ObjectMapper();

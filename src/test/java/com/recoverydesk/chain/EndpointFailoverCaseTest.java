@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.CaseFlow;
 import com.recoverydesk.support.ChildApplication;
@@ -32,7 +31,7 @@ import org.web3j.crypto.Keys;
 @Tag("process-crash") // its application process runs on its own H2 file, whatever database the suite uses
 class EndpointFailoverCaseTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Autowired
     ChainClients chains;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.refund.Purpose;
 import com.recoverydesk.refund.RefundLedger;
@@ -44,7 +43,7 @@ import org.web3j.crypto.Keys;
 @Tag("cluster")
 class ClusterKillTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final int CASES = 6;
     /** Issue 14: after a kill -9, another node continues a refund within a minute. */
     static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(60);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.devnet.DevnetAccounts;
 import com.recoverydesk.support.Api;
@@ -33,7 +32,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
  */
 class PriceFeedTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     /** bsc's USDT/USD feed, as chains-test.yml names it. */
     static final String USDT_FEED = "0x98eDDadCfde04dC22a0e62119617e74a6Bc77313";
     static final BigInteger ONE_DOLLAR = BigInteger.valueOf(100_000_000L); // 8 decimals

@@ -3,7 +3,6 @@ package com.recoverydesk.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.BrowserSession;
@@ -26,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CrossSiteRequestsTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
     @Autowired

@@ -3,7 +3,6 @@ package com.recoverydesk.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.IntegrationTest;
@@ -41,7 +40,7 @@ class PagesInABrowserTest extends IntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String USDT = DevnetContracts.USDT;
+    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Autowired
     ChainClients chains;

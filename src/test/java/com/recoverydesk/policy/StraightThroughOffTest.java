@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.CaseFlow;
@@ -26,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class StraightThroughOffTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Autowired
     ChainClients chains;

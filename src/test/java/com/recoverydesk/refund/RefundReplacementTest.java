@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.CaseFlow;
@@ -43,8 +42,8 @@ import org.web3j.utils.Numeric;
  */
 class RefundReplacementTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
-    static final String GEM = DevnetContracts.GEM;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     static final BigInteger GWEI = BigInteger.TEN.pow(9);
 
     @Autowired

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.cases.ReasonCode;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
@@ -41,7 +40,7 @@ import org.web3j.utils.Numeric;
  */
 class RefundDestinationTest extends IntegrationTest {
 
-    static final String USDT = DevnetContracts.USDT;
+    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     /** anvil's fourth default account: the sender of the deposits on arbitrum, unlocked on anvil. */
     static final Credentials SENDER = Credentials.create("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
     static final String ELSEWHERE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.recoverydesk.support.DevnetContracts;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.identity.Groups;
 import com.recoverydesk.support.Api;
@@ -44,7 +43,7 @@ class DepositAddressImportTest extends IntegrationTest {
 
     private static final String PATH = "/api/v1/admin/deposit-addresses";
     private static final String SERVICE_ACCOUNT = "depositbot";
-    private static final String USDT = DevnetContracts.USDT;
+    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     private static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
