@@ -71,7 +71,7 @@ public final class MillionCases {
 
             long start = System.nanoTime();
             CaseLoader loader = new CaseLoader(connections(app, url, user, password), Instant.now());
-            loader.identityCache(10_000);
+            loader.bulkLoading(true);
             long rows = loader.loadFinished(finished, 2);
             Duration finishedTook = Duration.ofNanos(System.nanoTime() - start);
             System.out.printf(Locale.ROOT, "LOADED %d finished cases (%d rows) in %s%n", finished, rows, finishedTook);
@@ -79,7 +79,7 @@ public final class MillionCases {
             loader.loadOpen(open, app.getBean(RuntimeService.class), 2);
             Duration openTook = Duration.ofNanos(System.nanoTime() - openStart);
             System.out.printf(Locale.ROOT, "LOADED %d open cases in %s%n", open, openTook);
-            loader.identityCache(32);
+            loader.bulkLoading(false);
             loader.analyze();
 
             IntakeBenchmark.Measured fullFiling = IntakeBenchmark.measure(app, warmUp, filings, concurrency);
