@@ -1,5 +1,6 @@
 package com.recoverydesk;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -60,7 +61,6 @@ import org.web3j.utils.Numeric;
  */
 class ProductionProfileTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     /** A BIP-39 test vector: valid, and not the development mnemonic. */
     static final String MNEMONIC = "legal winner thank year wave sausage worth useful legal winner thank yellow";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package com.recoverydesk.benchmark;
 
+import static com.recoverydesk.support.DevnetContracts.GEM;
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import com.recoverydesk.RecoveryDeskApplication;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStatusChanged;
@@ -47,8 +49,6 @@ import org.web3j.protocol.http.HttpService;
  */
 public final class FollowBenchmark {
 
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-    private static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     private static final String REFUND_TO = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     private static final int ETHEREUM_CONFIRMATIONS = 12;
 

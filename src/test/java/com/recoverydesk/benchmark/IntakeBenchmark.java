@@ -1,5 +1,6 @@
 package com.recoverydesk.benchmark;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import com.recoverydesk.RecoveryDeskApplication;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStatusChanged;
@@ -47,7 +48,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class IntakeBenchmark {
 
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     private static final String REFUND_TO = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
     private IntakeBenchmark() {

@@ -1,5 +1,6 @@
 package com.recoverydesk.benchmark;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.RecoveryDeskApplication;
 import com.recoverydesk.chain.ChainClients;
@@ -36,7 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class StraightThroughBenchmark {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final String ELSEWHERE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     static final BigInteger WHOLE = BigInteger.TEN.pow(18); // USDT has 18 decimals on bsc
 

@@ -1,5 +1,6 @@
 package com.recoverydesk.chain;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +32,6 @@ import org.web3j.crypto.Keys;
 @Tag("process-crash") // its application process runs on its own H2 file, whatever database the suite uses
 class EndpointFailoverCaseTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Autowired
     ChainClients chains;

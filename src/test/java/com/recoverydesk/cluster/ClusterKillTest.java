@@ -1,5 +1,6 @@
 package com.recoverydesk.cluster;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -43,7 +44,6 @@ import org.web3j.crypto.Keys;
 @Tag("cluster")
 class ClusterKillTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final int CASES = 6;
     /** Issue 14: after a kill -9, another node continues a refund within a minute. */
     static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(60);

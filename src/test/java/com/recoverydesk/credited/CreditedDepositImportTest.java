@@ -1,5 +1,6 @@
 package com.recoverydesk.credited;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recoverydesk.support.Api;
@@ -21,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CreditedDepositImportTest extends IntegrationTest {
 
     private static final String ADDRESS = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Autowired
     CreditedDeposits credited;

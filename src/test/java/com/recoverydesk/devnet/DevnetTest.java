@@ -1,5 +1,6 @@
 package com.recoverydesk.devnet;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +36,8 @@ class DevnetTest extends IntegrationTest {
 
     @Test
     void deploysUsdtWhereChainsYmlExpectsItWithTheDecimalsOfTheRealChains() throws Exception {
-        assertThat(decimals("ethereum", "0x5FbDB2315678afecb367f032d93F642f64180aa3")).isEqualTo(6);
-        assertThat(decimals("bsc", "0x5FbDB2315678afecb367f032d93F642f64180aa3")).isEqualTo(18);
+        assertThat(decimals("ethereum", USDT)).isEqualTo(6);
+        assertThat(decimals("bsc", USDT)).isEqualTo(18);
         assertThat(devnet.tokens()).extracting(DemoToken::chain, DemoToken::symbol, DemoToken::listed).contains(
                 org.assertj.core.groups.Tuple.tuple("ethereum", "USDT", true),
                 org.assertj.core.groups.Tuple.tuple("ethereum", "GEM", false),
@@ -58,7 +59,7 @@ class DevnetTest extends IntegrationTest {
         JsonNode ethereum = chainsView.get(0);
         assertThat(ethereum.get("name").asText()).isEqualTo("ethereum");
         assertThat(ethereum.get("recovery").asText()).isEqualTo("DIRECT");
-        assertThat(ethereum.get("tokens").get(0).get("contract").asText()).isEqualTo("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+        assertThat(ethereum.get("tokens").get(0).get("contract").asText()).isEqualTo(USDT);
         assertThat(ethereum.get("demoTokens")).extracting(t -> t.get("symbol").asText()).containsExactly("USDT", "GEM");
         assertThat(chainsView).extracting(c -> c.get("recovery").asText()).contains("CONDITIONAL", "UNSUPPORTED");
     }

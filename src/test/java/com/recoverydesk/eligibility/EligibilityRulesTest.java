@@ -1,5 +1,7 @@
 package com.recoverydesk.eligibility;
 
+import static com.recoverydesk.support.DevnetContracts.GEM;
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recoverydesk.cases.CaseStatus;
@@ -26,8 +28,6 @@ class EligibilityRulesTest {
             .load(Path.of("chains.yml"));
     private static final ChainConfig ETHEREUM = RULES.chain("ethereum").orElseThrow();
     private static final ChainConfig BSC = RULES.chain("bsc").orElseThrow();
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-    private static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     private static final Optional<AddressHolder> ALICE_ON_ETHEREUM = Optional.of(new AddressHolder("alice", Set.of("ethereum")));
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 

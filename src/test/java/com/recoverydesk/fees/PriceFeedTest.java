@@ -1,5 +1,6 @@
 package com.recoverydesk.fees;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,6 @@ import org.web3j.abi.datatypes.generated.Uint256;
  */
 class PriceFeedTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     /** bsc's USDT/USD feed, as chains-test.yml names it. */
     static final String USDT_FEED = "0x98eDDadCfde04dC22a0e62119617e74a6Bc77313";
     static final BigInteger ONE_DOLLAR = BigInteger.valueOf(100_000_000L); // 8 decimals

@@ -1,5 +1,6 @@
 package com.recoverydesk.follow;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The head follower on real anvil chains: cases wake when their head is reached, and a second node takes a chain over. */
 class HeadFollowerTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     static final BigInteger USDT_ON_BSC = new BigInteger("250000000000000000000");
     /** chains-test.yml: bsc's block-time, the pace its head is followed at. */

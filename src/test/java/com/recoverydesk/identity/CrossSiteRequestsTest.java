@@ -1,5 +1,6 @@
 package com.recoverydesk.identity;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CrossSiteRequestsTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
     @Autowired

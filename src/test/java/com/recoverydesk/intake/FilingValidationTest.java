@@ -1,5 +1,6 @@
 package com.recoverydesk.intake;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recoverydesk.support.Api;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Bad input gets a 400 naming the field, and leaves no row and no process behind. */
 class FilingValidationTest extends IntegrationTest {
 
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     private static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
     @Autowired

@@ -1,5 +1,6 @@
 package com.recoverydesk.notify;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +34,6 @@ class WebhookDeliveryTest extends IntegrationTest {
     /** Not one of the exchange's deposit addresses: screening rejects the case at once, no chain needed. */
     private static final String STRANGER = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
     private static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Autowired
     JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package com.recoverydesk.pages;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -40,7 +41,6 @@ class PagesInABrowserTest extends IntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Autowired
     ChainClients chains;

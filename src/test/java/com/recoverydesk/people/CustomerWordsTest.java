@@ -1,5 +1,6 @@
 package com.recoverydesk.people;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The customer's own words reach the people who decide: the Tasklist form, the task API and the desk, as text. */
 class CustomerWordsTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     static final String NOTE = "Sent over BSC by mistake from my <b>Trust</b> Wallet [see](https://evil.example)";
     static final String QUESTION = "Which wallet app did you use?";

@@ -1,5 +1,6 @@
 package com.recoverydesk.people;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,7 +45,6 @@ class PeopleInABrowserTest extends IntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     private static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     private static final String NOTE = "Sent over BSC by mistake from my <b>Trust</b> Wallet";
     private static final String REPLY = "Trust Wallet 8.1 <img src=x onerror=alert(1)> *on Android*";

@@ -1,5 +1,6 @@
 package com.recoverydesk.policy;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +52,6 @@ import org.web3j.crypto.Keys;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StraightThroughTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     static final String ELSEWHERE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     static final Path SHIPPED_TABLE = Path.of("bpmn/recovery-policy.dmn");
 

@@ -1,5 +1,7 @@
 package com.recoverydesk.refund;
 
+import static com.recoverydesk.support.DevnetContracts.GEM;
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,8 +42,6 @@ import org.web3j.protocol.core.methods.request.Transaction;
 /** Money moves: balances are read from the chain, not from our tables. */
 class RefundExecutionTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-    static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
 
     @Autowired
     ChainClients chains;

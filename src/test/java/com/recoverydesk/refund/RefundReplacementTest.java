@@ -1,5 +1,7 @@
 package com.recoverydesk.refund;
 
+import static com.recoverydesk.support.DevnetContracts.GEM;
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,8 +44,6 @@ import org.web3j.utils.Numeric;
  */
 class RefundReplacementTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-    static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     static final BigInteger GWEI = BigInteger.TEN.pow(9);
 
     @Autowired

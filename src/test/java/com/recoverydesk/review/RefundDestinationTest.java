@@ -1,5 +1,6 @@
 package com.recoverydesk.review;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,6 @@ import org.web3j.utils.Numeric;
  */
 class RefundDestinationTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     /** anvil's fourth default account: the sender of the deposits on arbitrum, unlocked on anvil. */
     static final Credentials SENDER = Credentials.create("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
     static final String ELSEWHERE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";

@@ -1,5 +1,7 @@
 package com.recoverydesk.review;
 
+import static com.recoverydesk.support.DevnetContracts.GEM;
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The human part: appeals review, fees, the wallet team's approval and four-eyes, through the real engine and HTTP. */
 class ReviewAndApprovalTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-    static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
     @Autowired

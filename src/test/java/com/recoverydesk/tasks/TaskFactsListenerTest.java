@@ -1,5 +1,6 @@
 package com.recoverydesk.tasks;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recoverydesk.cases.Conversation;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 class TaskFactsListenerTest {
 
     static final NativeCoin BNB = new NativeCoin("BNB", 18, Pricing.fixed(new BigDecimal("600")));
-    static final String TOKEN = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
     @Test
     void aNativeTransferIsNamedAsTheChainsCoin() {
@@ -25,13 +25,13 @@ class TaskFactsListenerTest {
 
     @Test
     void aTokensOwnSymbolCannotTurnIntoALinkOrHeading() {
-        assertThat(TaskFactsListener.asset(facts(TOKEN, "[USDT](https://evil.example)"), BNB))
-                .isEqualTo("\\[USDT\\]\\(https://evil\\.example\\) " + TOKEN);
+        assertThat(TaskFactsListener.asset(facts(USDT, "[USDT](https://evil.example)"), BNB))
+                .isEqualTo("\\[USDT\\]\\(https://evil\\.example\\) " + USDT);
     }
 
     @Test
     void aTokenWithoutASymbolIsNotMistakenForTheCoin() {
-        assertThat(TaskFactsListener.asset(facts(TOKEN, null), BNB)).isEqualTo("token without a symbol " + TOKEN).doesNotContain("BNB");
+        assertThat(TaskFactsListener.asset(facts(USDT, null), BNB)).isEqualTo("token without a symbol " + USDT).doesNotContain("BNB");
     }
 
     @Test

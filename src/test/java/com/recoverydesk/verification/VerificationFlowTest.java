@@ -1,5 +1,7 @@
 package com.recoverydesk.verification;
 
+import static com.recoverydesk.support.DevnetContracts.GEM;
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +30,6 @@ import org.web3j.abi.datatypes.generated.Uint256;
 /** From TXID to the review queue, or to a rejection with the right reason, on real anvil chains. */
 class VerificationFlowTest extends IntegrationTest {
 
-    static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-    static final String GEM = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     static final String SIXTH_ACCOUNT = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc";
     static final BigInteger USDT_ON_BSC = new BigInteger("250000000000000000000");

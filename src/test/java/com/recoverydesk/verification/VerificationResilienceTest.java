@@ -1,5 +1,6 @@
 package com.recoverydesk.verification;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -93,12 +94,12 @@ class VerificationResilienceTest extends IntegrationTest {
 
     @Test
     void twoConcurrentFilingsOfOneDepositLeaveExactlyOneOpenCase() throws Exception {
-        String tx = deposits.sendToken("bsc", VerificationFlowTest.USDT, alice, VerificationFlowTest.USDT_ON_BSC);
+        String tx = deposits.sendToken("bsc", USDT, alice, VerificationFlowTest.USDT_ON_BSC);
         deposits.mine("bsc", 15);
         CountDownLatch start = new CountDownLatch(1);
         Callable<Integer> fileIt = () -> {
             start.await();
-            return api.post("alice", "/api/v1/cases", VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, VerificationFlowTest.USDT)).status();
+            return api.post("alice", "/api/v1/cases", VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, USDT)).status();
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -115,12 +116,12 @@ class VerificationResilienceTest extends IntegrationTest {
 
     @Test
     void aTokenDepositItsSenderSignedIsVerifiedAndPricedInOneRoundTrip() {
-        String tx = deposits.sendToken("bsc", VerificationFlowTest.USDT, alice, VerificationFlowTest.USDT_ON_BSC);
+        String tx = deposits.sendToken("bsc", USDT, alice, VerificationFlowTest.USDT_ON_BSC);
         deposits.mine("bsc", 15);
         follower.stop(); // the deposit is final before filing: the case never waits for a head
         long before = chains.roundTrips("bsc");
 
-        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, VerificationFlowTest.USDT));
+        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, USDT));
         JsonNode reviewed = awaitInReview(id);
 
         // one batch: the transaction, its receipt, the head, the token's decimals and symbol, bsc's USDT/USD feed; the
@@ -150,15 +151,15 @@ class VerificationResilienceTest extends IntegrationTest {
     @Test
     void tokensAContractForwardedCostOneMoreRoundTripForTheSendersCode() {
         String forwarder = deposits.deploy("bsc", "TokenForwarder", null, TestDeposits.RICH);
-        deposits.sendToken("bsc", VerificationFlowTest.USDT, forwarder, VerificationFlowTest.USDT_ON_BSC);
+        deposits.sendToken("bsc", USDT, forwarder, VerificationFlowTest.USDT_ON_BSC);
         String tx = deposits.call("bsc", TestDeposits.RICH, forwarder, FunctionEncoder.encode(new Function("forward",
-                List.<Type>of(new Address(VerificationFlowTest.USDT), new Address(alice), new Uint256(VerificationFlowTest.USDT_ON_BSC)),
+                List.<Type>of(new Address(USDT), new Address(alice), new Uint256(VerificationFlowTest.USDT_ON_BSC)),
                 List.of())));
         deposits.mine("bsc", 15);
         follower.stop(); // the deposit is final before filing: the case never waits for a head
         long before = chains.roundTrips("bsc");
 
-        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, VerificationFlowTest.USDT));
+        String id = file(VerificationFlowTest.form("WRONG_NETWORK", "bsc", tx, alice, USDT));
         JsonNode reviewed = awaitInReview(id);
 
         // the deposit batch names the forwarder as the sender, not the signer: only then is the sender's code asked

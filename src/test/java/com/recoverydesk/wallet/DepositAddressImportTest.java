@@ -1,5 +1,6 @@
 package com.recoverydesk.wallet;
 
+import static com.recoverydesk.support.DevnetContracts.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +44,6 @@ class DepositAddressImportTest extends IntegrationTest {
 
     private static final String PATH = "/api/v1/admin/deposit-addresses";
     private static final String SERVICE_ACCOUNT = "depositbot";
-    private static final String USDT = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     private static final String REFUND = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
