@@ -38,7 +38,7 @@ final class QueryStatistics {
         rows.stream().limit(40).forEach(r -> {
             String statement = String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ");
             System.out.printf("QUERIES %6.2f/case %8.1f ms  %s%n", ((Number) r.get("EXECUTION_COUNT")).doubleValue() / cases,
-                    ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), statement.substring(0, Math.min(150, statement.length())));
+                    ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), statement.substring(0, Math.min(Integer.getInteger("benchmark.query-statistics.width", 150), statement.length())));
         });
     }
 }
