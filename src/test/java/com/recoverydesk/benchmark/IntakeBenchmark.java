@@ -1,6 +1,7 @@
 package com.recoverydesk.benchmark;
 
 import static com.recoverydesk.support.DevnetContracts.USDT;
+
 import com.recoverydesk.RecoveryDeskApplication;
 import com.recoverydesk.cases.CaseStatus;
 import com.recoverydesk.cases.CaseStatusChanged;

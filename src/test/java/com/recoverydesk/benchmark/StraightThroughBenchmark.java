@@ -1,6 +1,7 @@
 package com.recoverydesk.benchmark;
 
 import static com.recoverydesk.support.DevnetContracts.USDT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.RecoveryDeskApplication;
 import com.recoverydesk.chain.ChainClients;
