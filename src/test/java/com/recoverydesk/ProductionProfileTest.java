@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.recoverydesk.chain.ChainClients;
 import com.recoverydesk.support.Api;
 import com.recoverydesk.support.ChildApplication;
+import com.recoverydesk.support.Chromium;
 import com.recoverydesk.support.IntegrationTest;
 import com.recoverydesk.support.TestDeposits;
 import com.recoverydesk.support.TestIssuer;
@@ -41,9 +42,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -216,17 +214,9 @@ class ProductionProfileTest extends IntegrationTest {
     @Test
     @Tag("browser")
     void aStaffMemberSignsInOnTheIssuersLoginPageInChromiumAndLandsInTasklist() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        Path chromedriver = Path.of("/usr/bin/chromedriver");
-        assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver), "Debian's chromium and chromium-driver are needed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-oidc"));
-        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(), options);
-        try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        try (Chromium chromium = Chromium.start()) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = chromium.waiting();
             browser.get(prod.baseUrl() + "/camunda/app/tasklist/default/");
             wait.until(ExpectedConditions.urlContains(issuer.issuer() + "/login"));
             browser.findElement(By.id("username")).sendKeys("sofia");
@@ -237,8 +227,6 @@ class ProductionProfileTest extends IntegrationTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tasks of my groups"));
             browser.get(prod.baseUrl() + "/camunda/api/admin/auth/user/default");
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"userId\":\"sofia\"").contains("tasklist");
-        } finally {
-            browser.quit();
         }
     }
 
