@@ -14,7 +14,6 @@ import com.recoverydesk.support.TestDeposits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -173,16 +172,7 @@ class CaseOutcomesTest extends IntegrationTest {
     }
 
     private String file(String type, String chain, String tx, String token) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("type", type);
-        form.put("chain", chain);
-        form.put("txHash", tx);
-        form.put("depositAddress", alice);
-        form.put("tokenContract", token);
-        form.put("refundAddress", REFUND);
-        Api.Answer answer = api.post("alice", "/api/v1/cases", form);
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-        return answer.body().get("id").asText();
+        return CaseFlow.file(api, "alice", type, chain, tx, alice, token, REFUND);
     }
 
     private String inReview(String id) {

@@ -27,7 +27,12 @@ public final class CaseFlow {
 
     /** Files a wrong-network case and returns its id; the filing must be accepted. */
     public static String fileWrongNetwork(Api api, String user, String chain, String tx, String deposit, String token, String refundTo) {
-        Api.Answer filed = api.post(user, "/api/v1/cases", form("WRONG_NETWORK", chain, tx, deposit, token, refundTo));
+        return file(api, user, "WRONG_NETWORK", chain, tx, deposit, token, refundTo);
+    }
+
+    /** Files a case of either type and returns its id; the filing must be accepted (201). */
+    public static String file(Api api, String user, String type, String chain, String tx, String deposit, String token, String refundTo) {
+        Api.Answer filed = api.post(user, "/api/v1/cases", form(type, chain, tx, deposit, token, refundTo));
         assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
         return filed.body().get("id").asText();
     }
