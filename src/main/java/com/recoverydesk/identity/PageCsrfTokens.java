@@ -45,11 +45,17 @@ final class PageCsrfTokens implements CsrfTokenRequestHandler {
         return tokens;
     }
 
-    /** Rendered pages (the login form) get the masked token; the token is loaded on every request so the cookie is always set. */
+    /**
+     * Rendered pages (the login form) get the masked token; the token is loaded on every request from a browser so its
+     * cookie is always there for the pages' script. A client that sends its own credentials (Basic, Bearer) is never
+     * asked for the token and would only collect a new cookie on every call, so it gets none.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
         masked.handle(request, response, token);
-        token.get();
+        if (request.getHeader("Authorization") == null) {
+            token.get();
+        }
     }
 
     /** The pages' script sends the cookie's raw value in the header; the login form sends the masked one as a parameter. */

@@ -75,6 +75,8 @@ class CrossSiteRequestsTest extends IntegrationTest {
         assertThat(cancel.status()).as("past the CSRF check to the case lookup").isEqualTo(404);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(cancel.headers().allValues("Set-Cookie")).as("a client with its own credentials has no use for the pages' token")
+                .noneMatch(c -> c.startsWith("RECOVERY-CSRF="));
     }
 
     /** What a form on another site makes the browser send: the session cookie, no token, a foreign origin. */
