@@ -114,14 +114,10 @@ class RefundReplacementTest extends IntegrationTest {
 
     @Test
     void aLegacyPricedRefundUnderTheBaseFeeIsReplacedWithAHigherGasPriceAndPaysOnce() {
-        String deposit = customer("carol", 7);
-        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("250000000000000000000"); // 250 USDT, 18 decimals on bsc
-        String tx = deposits.sendToken("bsc", USDT, deposit, amount);
-        deposits.mine("bsc", 15);
-        String id = inReview(CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
-        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
-        holdBeforeBroadcastingTransfers(id, "bsc");
+        HeldRefund held = usdtRefundOnBscHeldBeforeBroadcast(amount);
+        String id = held.caseId();
+        String refundTo = held.refundTo();
         RefundTransaction original = only(ledger.of(id), Purpose.REFUND);
         assertThat(original.maxPriorityFeePerGas()).as("bsc prices legacy transactions").isNull();
 
@@ -143,14 +139,10 @@ class RefundReplacementTest extends IntegrationTest {
 
     @Test
     void aRefundDroppedFromThePoolIsSentAgainAsTheSameBytes() {
-        String deposit = customer("carol", 7);
-        String refundTo = CaseFlow.freshAddress();
         BigInteger amount = new BigInteger("300000000000000000000"); // 300 USDT, 18 decimals on bsc
-        String tx = deposits.sendToken("bsc", USDT, deposit, amount);
-        deposits.mine("bsc", 15);
-        String id = inReview(CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
-        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
-        holdBeforeBroadcastingTransfers(id, "bsc");
+        HeldRefund held = usdtRefundOnBscHeldBeforeBroadcast(amount);
+        String id = held.caseId();
+        String refundTo = held.refundTo();
         RefundTransaction refund = only(ledger.of(id), Purpose.REFUND);
 
         // the node takes the transfers into its pool but mines nothing, then forgets the refund
@@ -211,6 +203,21 @@ class RefundReplacementTest extends IntegrationTest {
     // --- helpers -----------------------------------------------------------------------------
 
     /** An unlisted-token deposit on ethereum, reviewed, approved, signed and held just before its transfers are broadcast. */
+    /** Carol's USDT deposit on bsc, filed with a fresh refund address, approved, and held before its transfers go out. */
+    private HeldRefund usdtRefundOnBscHeldBeforeBroadcast(BigInteger amount) {
+        String deposit = customer("carol", 7);
+        String refundTo = CaseFlow.freshAddress();
+        String tx = deposits.sendToken("bsc", USDT, deposit, amount);
+        deposits.mine("bsc", 15);
+        String id = inReview(CaseFlow.form("WRONG_NETWORK", "bsc", tx, deposit, USDT, refundTo));
+        assertThat(decide("sam", id, "REVIEW", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        holdBeforeBroadcastingTransfers(id, "bsc");
+        return new HeldRefund(id, refundTo);
+    }
+
+    private record HeldRefund(String caseId, String refundTo) {
+    }
+
     private String heldBeforeBroadcastingTransfers(String deposit, String refundTo, BigInteger amount) {
         String tx = deposits.sendToken("ethereum", GEM, deposit, amount);
         deposits.mine("ethereum", 12);

@@ -7,13 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.recoverydesk.support.Api;
+import com.recoverydesk.support.CaseFlow;
 import com.recoverydesk.support.IntegrationTest;
 import com.recoverydesk.support.MutableClock;
 import com.recoverydesk.support.TestDeposits;
 import com.recoverydesk.chain.ChainClients;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -284,14 +284,7 @@ class VerificationFlowTest extends IntegrationTest {
     }
 
     static Map<String, Object> form(String type, String chain, String tx, String deposit, String token) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("type", type);
-        form.put("chain", chain);
-        form.put("txHash", tx);
-        form.put("depositAddress", deposit);
-        form.put("tokenContract", token);
-        form.put("refundAddress", REFUND);
-        return form;
+        return CaseFlow.form(type, chain, tx, deposit, token, REFUND);
     }
 
     JsonNode caseOf(String user, String id) {
